@@ -1,0 +1,18 @@
+"""The ``duban`` command line (Typer). Each command lives in its own module here.
+
+Bad input never shows a traceback: a :class:`~duban.errors.DubanError` is
+printed as one line (code, file, problem) on stderr and the exit status is 2.
+"""
+
+from __future__ import annotations
+
+from duban.cli.app import app
+from duban.cli import parse as _parse  # noqa: F401  (registers the command)
+
+
+def main() -> None:
+    """Entry point of the ``duban`` script."""
+    app()
+
+
+__all__ = ["app", "main"]

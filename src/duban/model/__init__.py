@@ -1,0 +1,27 @@
+"""The document model: plain dataclasses with spans, no I/O."""
+
+from duban.model.figure import Figure
+from duban.model.report import (
+    GlossaryTerm,
+    Metadata,
+    Paragraph,
+    Report,
+    Role,
+    Section,
+    SectionKind,
+    Sentence,
+    Source,
+)
+
+__all__ = [
+    "Figure",
+    "GlossaryTerm",
+    "Metadata",
+    "Paragraph",
+    "Report",
+    "Role",
+    "Section",
+    "SectionKind",
+    "Sentence",
+    "Source",
+]
