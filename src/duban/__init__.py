@@ -1,0 +1,14 @@
+"""duban (督办): a government work report turned into a supervised programme of work.
+
+Public API, one typed function per stage::
+
+    read_report(path) -> Source
+    parse(source) -> Report
+    extract_figures(report) -> list[Figure]
+    build_ledger(report, figures, catalogue) -> Ledger
+"""
+
+from duban.ingest import read_report
+from duban.parse import parse, parse_text
+
+__all__ = ["parse", "parse_text", "read_report"]
