@@ -1,4 +1,4 @@
-"""Shared test helpers: where the read-only shared inputs are."""
+"""Where the read-only shared inputs are (../shared beside the repo), for the ingest tests."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "src" / "duban" / "data" / "samples" / "zhenhai-2020.txt"
 
