@@ -54,8 +54,10 @@ def main() -> int:
     )
     rates = sorted(chars / seconds for seconds, _ in timings)
     median = statistics.median(rates)
-    print(f"read_report+parse: {median:,.0f} chars/s median ({rates[0]:,.0f}..{rates[-1]:,.0f}),"
-          f" {statistics.median(s for s, _ in timings):.2f} s per pass")
+    print(
+        f"read_report+parse: {median:,.0f} chars/s median ({rates[0]:,.0f}..{rates[-1]:,.0f}),"
+        f" {statistics.median(s for s, _ in timings):.2f} s per pass"
+    )
     return 0
 
 

@@ -73,8 +73,12 @@ def summarize(outcomes: list[Outcome], folder: Path, seconds: float, jobs: int) 
     failed = [o for o in outcomes if o.code is not None]
     crashed = [o for o in outcomes if o.crash is not None]
     chars = sum(o.chars for o in ok)
-    print(f"reports: {len(outcomes)}  parsed: {len(ok)}  failed (coded): {len(failed)}  crashed: {len(crashed)}")
-    print(f"time: {seconds:.1f} s with {jobs} processes, {chars:,} chars, {chars / max(seconds, 1e-9):,.0f} chars/s")
+    print(
+        f"reports: {len(outcomes)}  parsed: {len(ok)}  failed (coded): {len(failed)}  crashed: {len(crashed)}"
+    )
+    print(
+        f"time: {seconds:.1f} s with {jobs} processes, {chars:,} chars, {chars / max(seconds, 1e-9):,.0f} chars/s"
+    )
     by_code: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, str] = {}
     for o in failed + crashed:
@@ -102,7 +106,9 @@ def summarize(outcomes: list[Outcome], folder: Path, seconds: float, jobs: int) 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--archive", type=Path, default=None, help="a .tar.xz (default: all in ../shared/corpus/bulk)")
+    parser.add_argument(
+        "--archive", type=Path, default=None, help="a .tar.xz (default: all in ../shared/corpus/bulk)"
+    )
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--limit", type=int, default=0, help="only the first N reports (0: all)")
     args = parser.parse_args()

@@ -21,7 +21,9 @@ def _paragraphs(text: str) -> list[str]:
     ("charset", "codec", "detected"),
     [("utf-8", "utf-8", "utf-8"), ("gb2312", "gb18030", "gb18030"), ("GBK", "gbk", "gb18030")],
 )
-def test_read_report_gov_page_keeps_only_report(tmp_path: Path, charset: str, codec: str, detected: str) -> None:
+def test_read_report_gov_page_keeps_only_report(
+    tmp_path: Path, charset: str, codec: str, detected: str
+) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     path = tmp_path / "art_1229_3456789.html"
     path.write_bytes(gov_page(text, charset).encode(codec))
@@ -65,7 +67,9 @@ def test_read_report_page_without_report(tmp_path: Path) -> None:
 
 def test_read_report_page_of_links_only(tmp_path: Path) -> None:
     """A column index page: hundreds of report titles, all links, no report."""
-    items = "".join(f'<li><a href="/art/{n}.html">{2000 + n}年政府工作报告（全文）</a></li>' for n in range(25))
+    items = "".join(
+        f'<li><a href="/art/{n}.html">{2000 + n}年政府工作报告（全文）</a></li>' for n in range(25)
+    )
     page = gov_page("占位").replace('<p style="text-indent:2em;">占位</p>', f"<ul>{items}</ul>")
     path = tmp_path / "index.html"
     path.write_text(page, encoding="utf-8")

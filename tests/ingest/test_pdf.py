@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from duban.errors import DubanError, ErrorCode
 from duban.ingest import read_report
-
-import io
-
-import pytest
 
 from .documents import image_pdf, text_pdf
 from .paths import SAMPLE

@@ -64,7 +64,10 @@ def test_read_report_keeps_crlf_offsets(tmp_path: Path) -> None:
 
 def test_read_report_markdown_front_matter(tmp_path: Path) -> None:
     body = SAMPLE.read_text(encoding="utf-8")
-    text = "---\ntitle: 2020年镇海区政府工作报告\nsource: http://www.zh.gov.cn/\ndate: 2020-05-12\n---\n\n" + body
+    text = (
+        "---\ntitle: 2020年镇海区政府工作报告\nsource: http://www.zh.gov.cn/\ndate: 2020-05-12\n---\n\n"
+        + body
+    )
     path = tmp_path / "2020年镇海区政府工作报告.md"
     path.write_text(text, encoding="utf-8")
     source = read_report(path)

@@ -8,7 +8,7 @@ fail the test while a quadratic step does: that would take four times as long.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 

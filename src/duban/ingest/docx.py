@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Iterator
+from collections.abc import Iterator
 
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from duban.errors import DubanError, ErrorCode
 from duban.ingest.limits import MAX_RATIO, MAX_UNPACKED_BYTES, RATIO_MIN_SIZE
 
-_P, _TBL, _SDT, _SDT_CONTENT, _TR, _TC = (qn(t) for t in ("w:p", "w:tbl", "w:sdt", "w:sdtContent", "w:tr", "w:tc"))
+_P, _TBL, _SDT, _SDT_CONTENT, _TR, _TC = (
+    qn(t) for t in ("w:p", "w:tbl", "w:sdt", "w:sdtContent", "w:tr", "w:tc")
+)
 
 
 def check_zip(data: bytes, where: str, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> None:

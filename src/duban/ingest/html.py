@@ -14,7 +14,7 @@ the pager (上一篇/下一篇) and, on a page with no article, returned the men
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString
@@ -23,21 +23,130 @@ from duban.errors import DubanError, ErrorCode
 from duban.ingest.decode import canonical, decode_text, decode_with
 
 _DROP_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "frame", "svg", "canvas", "object", "embed",
-    "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "label", "head",
-    "map", "audio", "video",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "head",
+    "map",
+    "audio",
+    "video",
 )
 # Class/id words of portal chrome, matched as whole words of the name (nav-bar → nav).
 _CHROME_NAMES = frozenset(
-    """nav navbar navigation menu submenu crumb crumbs breadcrumb breadcrumbs position location weizhi dqwz
-    footer foot bottom copyright banquan header topbar top toolbar tools tool share bdshare sharebar fenxiang
-    related relate xgxx xglj pager paging page-nav prev next sidebar side aside search login comment comments
-    print info meta source ad ads advert banner logo qrcode ewm fontsize zihao""".split()
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "submenu",
+        "crumb",
+        "crumbs",
+        "breadcrumb",
+        "breadcrumbs",
+        "position",
+        "location",
+        "weizhi",
+        "dqwz",
+        "footer",
+        "foot",
+        "bottom",
+        "copyright",
+        "banquan",
+        "header",
+        "topbar",
+        "top",
+        "toolbar",
+        "tools",
+        "tool",
+        "share",
+        "bdshare",
+        "sharebar",
+        "fenxiang",
+        "related",
+        "relate",
+        "xgxx",
+        "xglj",
+        "pager",
+        "paging",
+        "page-nav",
+        "prev",
+        "next",
+        "sidebar",
+        "side",
+        "aside",
+        "search",
+        "login",
+        "comment",
+        "comments",
+        "print",
+        "info",
+        "meta",
+        "source",
+        "ad",
+        "ads",
+        "advert",
+        "banner",
+        "logo",
+        "qrcode",
+        "ewm",
+        "fontsize",
+        "zihao",
+    ]
 )
 _NAME_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 _BLOCK = frozenset(
-    """p div br li ul ol tr table tbody thead tfoot h1 h2 h3 h4 h5 h6 section article main blockquote pre dd dt dl
-    center hr figure figcaption caption address body html""".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "center",
+        "hr",
+        "figure",
+        "figcaption",
+        "caption",
+        "address",
+        "body",
+        "html",
+    ]
 )
 _CELL = frozenset(("td", "th"))
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -124,7 +233,9 @@ def _content_block(body: Tag, counts: dict[int, tuple[int, int]]) -> Tag:
     node = body
     while True:
         total = _own(node, counts)
-        best = max((c for c in node.children if isinstance(c, Tag)), key=lambda c: _own(c, counts), default=None)
+        best = max(
+            (c for c in node.children if isinstance(c, Tag)), key=lambda c: _own(c, counts), default=None
+        )
         if best is None or total == 0 or _own(best, counts) < _MAJORITY * total or best.name in _CELL:
             return node
         node = best

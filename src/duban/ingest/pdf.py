@@ -18,7 +18,9 @@ from pypdf.errors import FileNotDecryptedError, PyPdfError
 
 from duban.errors import DubanError, ErrorCode
 
-_PAGE_NUMBER = re.compile(r"\s*(?:[-—–－_]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?(?:\s*[-—–－_]+)?\s*")
+_PAGE_NUMBER = re.compile(
+    r"\s*(?:[-—–－_]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?(?:\s*[-—–－_]+)?\s*"
+)
 _SENTENCE_END = tuple("。！？；：…!?;:”’」』")
 _MIN_CHARS_PER_PAGE = 20
 _WIDE = frozenset("WFA")
@@ -35,8 +37,20 @@ def read_pdf(data: bytes, where: str) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except DubanError:
         raise
-    except (PyPdfError, FileNotDecryptedError, ValueError, KeyError, TypeError, AttributeError,
-            IndexError, AssertionError, RecursionError, OSError, NotImplementedError, ZeroDivisionError):
+    except (
+        PyPdfError,
+        FileNotDecryptedError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        RecursionError,
+        OSError,
+        NotImplementedError,
+        ZeroDivisionError,
+    ):
         raise DubanError(ErrorCode.PDF_CORRUPT, where) from None
     visible = sum(len("".join(page.split())) for page in pages)
     if visible < _MIN_CHARS_PER_PAGE * max(len(pages), 1):
