@@ -92,3 +92,11 @@ def test_read_report_html_saved_as_txt_is_sniffed(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_text(gov_page(SAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
     assert read_report(path).format == "html"
+
+
+def test_read_report_front_matter_sniffed_as_markdown(tmp_path: Path) -> None:
+    text = "---\r\ntitle: 2020年镇海区政府工作报告\r\n---\r\n" + SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("gb18030"))
+    source = read_report(path)
+    assert (source.format, source.encoding, source.text) == ("markdown", "gb18030", text)

@@ -157,9 +157,12 @@ _MIN_HAN = 200
 _LINK_HEAVY = 0.5
 
 
-def read_html(data: bytes, where: str) -> tuple[str, str]:
-    """(report text, encoding) of a saved page; D108 if it holds no block of report text."""
-    markup, encoding = decode_page(data, where)
+def read_html(data: bytes, where: str, charset: str | None = None) -> tuple[str, str]:
+    """(report text, encoding) of a saved page; D108 if it holds no block of report text.
+
+    ``charset`` is one declared outside the page (a MIME part's header); it is tried first.
+    """
+    markup, encoding = decode_page(data, where, charset)
     soup = BeautifulSoup(markup, "lxml")
     body = soup.body or soup
     _strip_chrome(body)
@@ -173,15 +176,20 @@ def read_html(data: bytes, where: str) -> tuple[str, str]:
     return text, encoding
 
 
-def decode_page(data: bytes, where: str) -> tuple[str, str]:
-    """The page's own charset declaration if it decodes the bytes, else detection."""
+def decode_page(data: bytes, where: str, charset: str | None = None) -> tuple[str, str]:
+    """A declared charset (outer, then the page's own meta) if it decodes the bytes, else detection."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, where)
     match = _META_CHARSET.search(data[:4096])
-    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    declared = [charset] if charset else []
+    if match:
+        declared.append(match.group(1).decode("ascii"))
+    for name in declared:
         try:
-            encoding = canonical(match.group(1).decode("ascii"))
+            encoding = canonical(name)
             return decode_with(data, encoding, where), encoding
         except (LookupError, DubanError):
-            pass
+            continue
     return decode_text(data, where)
 
 
@@ -236,7 +244,7 @@ def _content_block(body: Tag, counts: dict[int, tuple[int, int]]) -> Tag:
         best = max(
             (c for c in node.children if isinstance(c, Tag)), key=lambda c: _own(c, counts), default=None
         )
-        if best is None or total == 0 or _own(best, counts) < _MAJORITY * total or best.name in _CELL:
+        if best is None or total == 0 or _own(best, counts) < _MAJORITY * total:
             return node
         node = best
 
