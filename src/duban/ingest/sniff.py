@@ -17,6 +17,21 @@ from typing import Literal
 from duban.errors import DubanError, ErrorCode
 from duban.ingest.mhtml import looks_like_mhtml
 
+# File names a folder scan should hand to read_report (content still decides the reader).
+REPORT_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".docx",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".xhtml",
+    ".mht",
+    ".mhtml",
+)
+
 Format = Literal["text", "markdown", "docx", "pdf", "html", "mhtml"]
 
 _ZIP = b"PK\x03\x04"
