@@ -119,3 +119,21 @@ def test_unnumbered_parts_with_numbered_areas() -> None:
         "聚力构建新发展格局", "聚力建设平安西藏"
     ]
     assert report.metadata.year == 2021
+
+
+def test_inline_items_in_a_theme() -> None:
+    text = (
+        "一、2020年工作安排\n\n（一）坚定不移稳增长\n\n"
+        "精准服务稳企业。重点抓好三件事：一是落实减税降费政策；二是强化金融支持，扩大信贷；三是优化服务。\n\n"
+        "统一是前提。不成列表：一是孤立的一项。\n"
+    )
+    report = parse_text(text)
+    theme = report.sections[0].children[0].children[0]
+    assert (theme.kind, theme.title) == (SectionKind.THEME, "精准服务稳企业")
+    items = [c for c in theme.children if c.kind is SectionKind.ITEM]
+    assert [(i.number, i.title) for i in items] == [("一是", "落实减税降费政策"), ("二是", "强化金融支持"), ("三是", "优化服务")]
+    assert text[items[0].start:items[0].end] == "一是落实减税降费政策"
+    assert text[items[2].start:items[2].end] == "三是优化服务。"
+    # section_path reaches the item
+    path = report.section_path(items[1].start + 2)
+    assert [s.kind for s in path] == [SectionKind.PART, SectionKind.AREA, SectionKind.THEME, SectionKind.ITEM]

@@ -30,6 +30,7 @@ from duban.parse.heading import (
     structure,
     trim_end,
 )
+from duban.parse.items import add_inline_items
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 
@@ -238,9 +239,25 @@ def parse_sections(
     for s in (s for top_s in parts for s in top_s.walk()):
         s.title = text[s.title_start:s.title_end]
     _add_themes(b, parts)
-    for s in (s for top_s in parts for s in top_s.walk()):
-        s.title = text[s.title_start:s.title_end]
+    skip = frozenset(b.heading_at)
+    for leaf in _item_holders(parts):
+        add_inline_items(text, paragraphs, leaf, skip, data)
     return Outline(parts, frozenset(b.used))
+
+
+def _item_holders(parts: list[Section]) -> list[Section]:
+    """Where inline items (一是…) may sit: themes, else areas or parts with no numbered children."""
+    out: list[Section] = []
+    for section in (s for top in parts for s in top.walk()):
+        if section.kind is SectionKind.ITEM:
+            continue
+        kinds = {c.kind for c in section.children}
+        if section.kind is SectionKind.THEME or not kinds:
+            out.append(section)
+        elif kinds == {SectionKind.THEME}:
+            # text of an area before its first theme may hold a list too
+            continue
+    return out
 
 
 def theme_span(text: str, para: Paragraph, data: dict[str, Any]) -> tuple[int, int] | None:
