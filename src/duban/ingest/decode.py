@@ -23,7 +23,7 @@ _BOMS = (
 )
 # GBK and GB2312 are subsets of GB18030; decoding as the superset never loses
 # a character that a report written in either may contain.
-_SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "hz": "hz"}
+_SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030"}
 _WIDE = ("utf_16", "utf_32")
 # Control characters other than tab, line feed, form feed and carriage return.
 _CONTROL = frozenset(chr(c) for c in range(32) if c not in (9, 10, 12, 13)) | {"\x7f"}
