@@ -114,6 +114,7 @@ class MentionRules(_Strict):
 
     separators: str
     min_name_chars: int = Field(ge=1)
+    count_classifiers: str
     suffixes: MentionSuffixes
     lead_words: list[str]
     trail_words: list[str]
@@ -169,6 +170,7 @@ class AssignRulesFile(_Strict):
     area_weight: float = Field(default=0.25, ge=0)
     max_co: int = Field(default=3, ge=0)
     co_share: float = Field(default=0.5, ge=0, le=1)
+    max_repeats: int = Field(default=3, ge=1)
     rules: list[AssignRule] = Field(min_length=1)
 
     @model_validator(mode="after")
