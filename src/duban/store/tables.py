@@ -255,6 +255,7 @@ class AreaRow(Base):
     title: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(20), default="plan", server_default="plan")
 
 
 class ThemeRow(Base):
@@ -269,6 +270,8 @@ class ThemeRow(Base):
     title: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    title_start: Mapped[int | None] = mapped_column(Integer)
+    title_end: Mapped[int | None] = mapped_column(Integer)
 
 
 # --------------------------------------------------------------------------- ledger
@@ -319,6 +322,10 @@ class TaskRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(Text, default="", server_default="")  # first clause, for lists
+    role: Mapped[str] = mapped_column(String(20), default="plan", server_default="plan")
+    deadline_start: Mapped[int | None] = mapped_column(Integer)
+    deadline_end: Mapped[int | None] = mapped_column(Integer)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -363,6 +370,8 @@ class DepartmentRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    key: Mapped[str | None] = mapped_column(String(60), unique=True)  # stable across levels: ndrc, finance
+    full_name: Mapped[str | None] = mapped_column(String(300))
     short_name: Mapped[str | None] = mapped_column(String(100))
     level: Mapped[str | None] = mapped_column(String(20))
     kind: Mapped[str | None] = mapped_column(String(40))
@@ -391,6 +400,8 @@ class TaskDepartmentRow(Base):
     confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     confirmed_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    matched: Mapped[str | None] = mapped_column(String(200))  # the word of the task that fired the rule
+    score: Mapped[float] = mapped_column(Float, default=1.0, server_default="1")
 
     task: Mapped[TaskRow] = relationship(back_populates="assignments")
     department: Mapped[DepartmentRow] = relationship()
