@@ -69,3 +69,16 @@ def schema_diff(engine: Engine) -> list[Any]:
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         return list(compare_metadata(context, metadata))
+
+
+def open_database(url: str) -> Engine:
+    """An engine on ``url`` with the schema created or upgraded (what every command uses)."""
+    from duban.store.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        ensure_schema(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return engine
