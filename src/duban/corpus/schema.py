@@ -109,3 +109,62 @@ ERRORS = pa.schema(
         pa.field("exception", pa.string()),
     ]
 )
+
+TASKS = pa.schema(
+    KEY_FIELDS
+    + [
+        pa.field("id", pa.string()),
+        pa.field("seq", pa.int64()),
+        pa.field("kind", pa.string()),
+        pa.field("role", pa.string()),
+        pa.field("area_index", pa.int64()),
+        pa.field("area_number", pa.string()),
+        pa.field("area_title", pa.string()),
+        pa.field("theme_index", pa.int64()),
+        pa.field("theme_title", pa.string()),
+        pa.field("title", pa.string()),
+        pa.field("text", pa.string()),
+        pa.field("start", pa.int64()),
+        pa.field("end", pa.int64()),
+        pa.field("targets", pa.int64()),
+        pa.field("target_ordinals", pa.string()),  # figures.ordinal, joined by ";"
+        pa.field("mentions", pa.string()),  # joined by "；"
+        pa.field("deadline", pa.string()),
+        pa.field("deadline_text", pa.string()),
+        pa.field("deadline_explicit", pa.bool_()),
+        pa.field("lead", pa.string()),  # department names, joined by "；"
+        pa.field("lead_keys", pa.string()),  # department keys, joined by ";"
+        pa.field("lead_rules", pa.string()),
+        pa.field("co", pa.string()),
+        pa.field("co_keys", pa.string()),
+    ]
+)
+
+MAIN_TARGETS = pa.schema(
+    KEY_FIELDS
+    + [
+        pa.field("ordinal", pa.int64()),
+        pa.field("quantified", pa.bool_()),
+        pa.field("figure_ordinal", pa.int64()),  # figures.ordinal of its figure, if quantified
+        pa.field("indicator", pa.string()),
+        pa.field("indicator_id", pa.string()),
+        pa.field("measure", pa.string()),
+        pa.field("value", pa.float64()),
+        pa.field("value_max", pa.float64()),
+        pa.field("unit", pa.string()),
+        pa.field("comparator", pa.string()),
+        pa.field("year", pa.int64()),
+        pa.field("text", pa.string()),
+        pa.field("start", pa.int64()),
+        pa.field("end", pa.int64()),
+        pa.field("quote", pa.string()),
+    ]
+)
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "reports": REPORTS,
+    "figures": FIGURES,
+    "main_targets": MAIN_TARGETS,
+    "tasks": TASKS,
+    "errors": ERRORS,
+}
