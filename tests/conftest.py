@@ -1,4 +1,4 @@
-"""Shared test helpers: where the read-only shared inputs are."""
+"""Shared test helpers: where the read-only ``shared/`` folder sits beside the repo."""
 
 from __future__ import annotations
 
@@ -17,3 +17,11 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared input missing: {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The ``../shared`` folder, or skip when this checkout has none beside it."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
