@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from duban.corpus.rows import Row
 from duban.ingest import read_report
+from duban.ledger import Catalogue, LedgerLexicon, build_ledger, load_catalogue
 from duban.model import Figure, Report
 from duban.model.ledger import Ledger
 from duban.parse import parse
@@ -33,7 +34,7 @@ class Stages:
     parse: Callable[..., Report]
     extract: Callable[[Report], list[Figure]] | None
     find_main_targets: Callable[..., Any] | None
-    ledger: Callable[..., Ledger] | None
+    lexicon: LedgerLexicon
 
     def extract_figures(self, report: Report) -> list[Figure]:
         return self.extract(report) if self.extract else []
@@ -41,11 +42,18 @@ class Stages:
     def main_targets(self, report: Report, figures: list[Figure]) -> list[Any]:
         return list(self.find_main_targets(report, figures)) if self.find_main_targets else []
 
-    def build_ledger(self, report: Report, figures: list[Figure]) -> Ledger | None:
-        return self.ledger(report, figures) if self.ledger else None
+    def build_ledger(self, report: Report, figures: list[Figure]) -> Ledger:
+        meta = report.metadata
+        return build_ledger(report, figures, catalogue(meta.level, meta.region), self.lexicon)
 
     def main_target_rows(self, key: Row, report: Report, targets: list[Any], figures: list[Figure]) -> list[Row]:
         return []
+
+
+@lru_cache(maxsize=256)
+def catalogue(level: str | None, region: str | None) -> Catalogue:
+    """The department catalogue for a government, as ``duban ledger`` loads it (cached)."""
+    return load_catalogue(level, region)
 
 
 @lru_cache(maxsize=1)
@@ -56,5 +64,5 @@ def load_stages() -> Stages:
         parse=parse,
         extract=_optional("duban.extract", "extract_figures"),
         find_main_targets=_optional("duban.extract", "main_targets"),
-        ledger=None,
+        lexicon=LedgerLexicon.load(),
     )
