@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from unicodedata import east_asian_width
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
@@ -20,7 +21,9 @@ from duban.errors import DubanError, ErrorCode
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–－_]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?(?:\s*[-—–－_]+)?\s*")
 _SENTENCE_END = tuple("。！？；：…!?;:”’」』")
 _MIN_CHARS_PER_PAGE = 20
-_FULL_LINE = 0.85
+_WIDE = frozenset("WFA")
+# A line within 1.5 characters of the widest lines is full: it wrapped.
+_FULL_LINE_SLACK = 1.5
 
 
 def read_pdf(data: bytes, where: str) -> str:
@@ -48,28 +51,45 @@ def read_pdf(data: bytes, where: str) -> str:
 
 
 def width(line: str) -> float:
-    """Display width: a CJK or full-width character counts 1, ASCII half."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in line)
+    """Display width in a Chinese font: wide and ambiguous (“”、…) characters count 1, others half."""
+    return sum(1.0 if east_asian_width(ch) in _WIDE else 0.5 for ch in line)
 
 
 def reflow(lines: list[str]) -> list[str]:
-    """Join each full-width line that does not end a sentence with the line after it."""
+    """Rejoin the visual lines of each paragraph.
+
+    A paragraph ends at a line short of the text width, or before an indented
+    line (reports indent each paragraph by two full-width spaces). Where the
+    document does not indent, a full line ending a sentence also ends it.
+    """
     if not lines:
         return []
     widths = sorted(width(line) for line in lines)
-    full = widths[int(0.9 * (len(widths) - 1))] * _FULL_LINE
+    full = widths[int(0.9 * (len(widths) - 1))] - _FULL_LINE_SLACK
+    indents = sum(1 for line in lines if _indented(line))
+    uses_indent = indents >= 0.2 * len(lines)
     out: list[str] = []
     current = ""
-    for line in lines:
+    for index, line in enumerate(lines):
         if current and _latin(current[-1]) and _latin(line.lstrip()[:1]):
             current += " "
         current += line.strip() if current else line
-        if width(line) < full or line.rstrip().endswith(_SENTENCE_END):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        ends = (
+            width(line) < full
+            or (uses_indent and _indented(following))
+            or (not uses_indent and line.endswith(_SENTENCE_END))
+        )
+        if ends:
             out.append(current)
             current = ""
     if current:
         out.append(current)
     return out
+
+
+def _indented(line: str) -> bool:
+    return line.startswith(("\u3000", "  ", "\t"))
 
 
 def _latin(ch: str) -> bool:
