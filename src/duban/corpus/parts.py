@@ -128,5 +128,5 @@ def read_table(out: Path, table: str) -> pa.Table:
     if csv.is_file():
         schema = SCHEMAS[table]
         options = pacsv.ConvertOptions(column_types=schema, strings_can_be_null=True)
-        return pacsv.read_csv(csv, convert_options=options).select(schema.names)
+        return pacsv.read_csv(csv, convert_options=options).select(schema.names).cast(schema)
     raise DubanError(ErrorCode.CORPUS_NO_TABLES, out, detail=f"{table}.parquet or {table}.csv missing")
