@@ -65,10 +65,7 @@ def gold_report(text: str, meta: dict) -> Report:
     mt = meta.get("main_targets_paragraph")
     if mt:
         para = next(p for p in report.paragraphs if p.start == mt["start"])
-        plan = sections[1]
-        plan.children.insert(0, Section(SectionKind.ITEM, None, "主要预期目标", para.start, para.end,
-                                        para.start, para.start, Role.MAIN_TARGETS))
-        plan.children.sort(key=lambda s: s.start)
+        report.main_targets = (para.start, para.end)
     report.sections = sections
     report.body_end = body_end
     report.metadata.year = meta.get("year")

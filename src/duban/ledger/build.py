@@ -23,7 +23,7 @@ from duban.ledger.classify import SentenceClassifier, is_introduction
 from duban.ledger.coverage import check_coverage
 from duban.ledger.data import commitment_lexicon, deadline_rules, mention_rules
 from duban.ledger.deadline import DeadlineFinder
-from duban.ledger.main_targets import is_targets_sentence, split_targets
+from duban.ledger.main_targets import split_targets, targets_body
 from duban.ledger.mention import MentionFinder
 from duban.lexicon.schema import CommitmentLexicon, DeadlineRules, MentionRules
 from duban.model import (
@@ -169,14 +169,17 @@ def build_ledger(
         if theme_pair and area is None:
             area = theme_pair[0]
         sentence = text[s.start : s.end]
-        in_targets_section = any(p.role is Role.MAIN_TARGETS for p in path)
-        if area is None and (is_targets_sentence(sentence, mt_rules) or (awaiting_targets and in_targets_section)):
-            spans = split_targets(text, s.start, s.end, mt_rules)
-            awaiting_targets = not spans
-            if spans:
-                raw.extend(("main_target", Role.MAIN_TARGETS.value, a, b, None, None) for a, b in spans)
-                continue
         role = report.role_at(s.start)
+        body = targets_body(text, s.start, s.end, mt_rules)
+        if role is Role.MAIN_TARGETS or (report.main_targets is None and area is None and body is not None):
+            if body is None and awaiting_targets:
+                body = s.start
+            if body is not None:
+                spans = split_targets(text, body, s.end, mt_rules)
+                awaiting_targets = not spans
+                if spans:
+                    raw.extend(("main_target", Role.MAIN_TARGETS.value, a, b, None, None) for a, b in spans)
+                    continue
         role_value = Role.PLAN.value if role is Role.MAIN_TARGETS else role.value
         reason: str | None
         if holds_target(s):

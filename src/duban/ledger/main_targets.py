@@ -34,20 +34,19 @@ def _shared(a: str, b: str, n: int) -> bool:
     return len(a) >= n and len(b) >= n and a[:n] == b[:n]
 
 
-def is_targets_sentence(text: str, rules: MainTargetsRules) -> bool:
-    return any(cue in text for cue in rules.cues)
-
-
-def split_targets(text: str, start: int, end: int, rules: MainTargetsRules) -> list[tuple[int, int]]:
-    """Spans of the single targets in ``text[start:end]`` (a targets sentence or its sequel)."""
-    body = start
+def targets_body(text: str, start: int, end: int, rules: MainTargetsRules) -> int | None:
+    """Where the targets begin in a sentence that introduces them (after ``cue…：``), else None."""
     for cue in rules.cues:
         at = text.find(cue, start, end)
         if at >= 0:
-            colon = min((i for i in (text.find("：", at, end), text.find(":", at, end)) if i >= 0),
-                        default=-1)
-            body = colon + 1 if colon >= 0 else end
-            break
+            colons = [i for i in (text.find("：", at, end), text.find(":", at, end)) if i >= 0]
+            if colons:
+                return min(colons) + 1
+    return None
+
+
+def split_targets(text: str, body: int, end: int, rules: MainTargetsRules) -> list[tuple[int, int]]:
+    """Spans of the single targets in ``text[body:end]`` (after the colon, or a list item)."""
     spans: list[tuple[int, int]] = []
     for a, b in _cut(text, body, end, rules.clause_separators):
         pieces = _cut(text, a, b, rules.minor_separators) if rules.minor_separators else [(a, b)]
