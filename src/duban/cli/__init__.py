@@ -15,6 +15,7 @@ from duban.cli import users as _users  # noqa: F401
 from duban.cli import demo as _demo  # noqa: F401
 from duban.cli import serve as _serve  # noqa: F401
 from duban.cli import ledger as _ledger  # noqa: F401  (registers the command)
+from duban.cli import corpus as _corpus  # noqa: F401  (registers corpus and corpus-summary)
 
 
 def main() -> None:
