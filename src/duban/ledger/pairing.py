@@ -59,7 +59,7 @@ def similarity(a: str, b: str, settings: FulfilSettings) -> float:
         dice = max(dice, 0.5 + 0.5 * ratio)
     elif long_.endswith(short):
         # 工业增加值 / 规上工业增加值: a qualifier in front may narrow it, so never sure
-        dice = max(dice, min(settings.sure - 0.01, 0.5 + 0.5 * ratio))
+        dice = min(settings.sure - 0.01, max(dice, 0.5 + 0.5 * ratio))
     return dice
 
 
