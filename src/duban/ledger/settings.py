@@ -80,7 +80,7 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
         raise DubanError(ErrorCode.BAD_CATALOGUE, "fulfil.yaml", detail=str(exc).splitlines()[0]) from None
     synonyms: dict[str, str] = {}
     for canonical, variants in data.indicator_synonyms.items():
-        for variant in variants:
+        for variant in [canonical, *variants]:
             synonyms[variant] = canonical
     points = data.tolerance.points if tolerance_points is None else tolerance_points
     return FulfilSettings(
