@@ -1,0 +1,1 @@
+"""Files in and out: Excel and CSV sheets an office reads and writes."""
