@@ -214,3 +214,35 @@ def test_fulfil_keeps_a_decrease_apart_from_its_indicator() -> None:
 def test_tally_counts_every_verdict() -> None:
     results = fulfil([target("地区生产总值", 7.0), target("出口", 5.0)], [actual("地区生产总值", 7.5)], SETTINGS)
     assert tally(results) == {"met": 1, "missed": 0, "partly": 0, "not_comparable": 0, "no_data": 1}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "paired"),
+    [
+        ("城镇登记失业率", "调查失业率", False),
+        ("城镇居民人均可支配收入", "农村居民人均可支配收入", False),
+        ("出口总额", "进口总额", False),
+        ("城乡居民可支配收入", "城镇居民人均可支配收入", "uncertain"),
+        ("农民人均纯收入", "农村常住居民人均可支配收入", "uncertain"),
+        ("区本级固定资产投资", "区本级全社会固定资产投资额", True),
+        ("公共财政预算收入", "地方公共财政预算收入", True),
+        ("城镇人均可支配收入", "城镇常住居民人均可支配收入", True),
+    ],
+)
+def test_pairing_distinct_covering_and_related_words(a: str, b: str, paired: bool | str) -> None:
+    result = fulfil([target(a, 8.0)], [actual(b, 9.0)], SETTINGS)[0]
+    if paired is False:
+        assert result.verdict is Verdict.NO_DATA
+    elif paired == "uncertain":
+        assert result.pairing is Pairing.UNCERTAIN
+    else:
+        assert result.pairing is Pairing.TEXT
+
+
+def test_pairing_skips_multi_year_averages() -> None:
+    fig = Figure(start=0, end=5, text="14.9%", kind="actual", year=2015, indicator="社会消费品零售总额",
+                 measure="growth", value=14.9, value_max=None, unit="%", comparator="=",
+                 quote="社会消费品零售总额由2010年的68亿元增加到2015年的136.3亿元，年均增长14.9%")
+    averaged = Actual.from_figure(fig, "2016年报告", SETTINGS.average_cues)
+    assert averaged.period_average
+    assert fulfil([target("社会消费品零售总额", 11.5)], [averaged], SETTINGS)[0].verdict is Verdict.NO_DATA

@@ -15,10 +15,15 @@ from duban.model.figure import Figure
 from duban.model.fulfilment import Actual
 
 
-def report_actuals(figures: Iterable[Figure], year: int, source: str) -> list[Actual]:
-    """The ``actual`` figures of ``year`` (those without a year count as that year) from one report."""
+def report_actuals(
+    figures: Iterable[Figure], year: int, source: str, average_cues: tuple[str, ...] = ()
+) -> list[Actual]:
+    """The ``actual`` figures of ``year`` (those without a year count as that year) from one report.
+
+    ``average_cues`` (年均 …, from the fulfilment settings) mark multi-year averages.
+    """
     return [
-        Actual.from_figure(f, source)
+        Actual.from_figure(f, source, average_cues)
         for f in figures
         if f.kind == "actual" and (f.year is None or f.year == year)
     ]

@@ -37,11 +37,37 @@ def _bigrams(text: str) -> list[str]:
     return [text[i : i + 2] for i in range(len(text) - 1)] or [text]
 
 
+def _distinction(na: str, nb: str, settings: FulfilSettings) -> str:
+    """``distinct`` when the two name different things (城镇 / 农村), ``covered`` when one word covers the other's."""
+    for group in settings.distinct_words:
+        words_a = {w for w in group if w in na}
+        words_b = {w for w in group if w in nb}
+        if words_a and words_b and not words_a & words_b:
+            for wide, narrow in settings.covering_words.items():
+                if (wide in words_a and words_b <= set(narrow)) or (wide in words_b and words_a <= set(narrow)):
+                    return "covered"
+            return "distinct"
+    return ""
+
+
 def similarity(a: str, b: str, settings: FulfilSettings) -> float:
     """0..1: how surely two indicator texts name the same indicator."""
     na, nb = normalise_indicator(a, settings), normalise_indicator(b, settings)
     if na == nb:
         return 1.0
+    for group in settings.related:
+        if na in group and nb in group:
+            return settings.floor
+    distinction = _distinction(na, nb, settings)
+    if distinction == "distinct":
+        return 0.0
+    score = _text_similarity(na, nb, settings)
+    if distinction == "covered":
+        return min(max(score, settings.floor), settings.sure - 0.01)
+    return score
+
+
+def _text_similarity(na: str, nb: str, settings: FulfilSettings) -> float:
     if not na or not nb:
         return 0.0
     grams_a, grams_b = _bigrams(na), _bigrams(nb)
@@ -82,7 +108,7 @@ def pair_target(target: Figure, actuals: Sequence[Actual], settings: FulfilSetti
     """The best actual for ``target``, how sure the pairing is, and the similarity."""
     best: tuple[tuple[int, int, float, int, int, int], Actual, Pairing, float] | None = None
     for index, actual in enumerate(actuals):
-        if not _year_fits(target, actual):
+        if not _year_fits(target, actual) or actual.period_average:
             continue
         if target.indicator_id and actual.indicator_id and target.indicator_id != actual.indicator_id:
             continue

@@ -33,6 +33,10 @@ class _FulfilData(BaseModel):
     indicator_noise: list[str]
     indicator_synonyms: dict[str, list[str]]
     similarity: _Similarity
+    distinct_words: list[list[str]] = []
+    covering_words: dict[str, list[str]] = {}
+    related_indicators: list[list[str]] = []
+    average_cues: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,10 @@ class FulfilSettings:
     synonyms: dict[str, str] = field(default_factory=dict)  # variant -> canonical name
     sure: float = 0.8
     floor: float = 0.5
+    distinct_words: tuple[tuple[str, ...], ...] = ()
+    covering_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    related: tuple[frozenset[str], ...] = ()
+    average_cues: tuple[str, ...] = ()
 
 
 def is_percent(unit: str | None) -> bool:
@@ -92,4 +100,8 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
         synonyms=synonyms,
         sure=data.similarity.sure,
         floor=data.similarity.floor,
+        distinct_words=tuple(tuple(group) for group in data.distinct_words),
+        covering_words={k: tuple(v) for k, v in data.covering_words.items()},
+        related=tuple(frozenset(group) for group in data.related_indicators),
+        average_cues=tuple(data.average_cues),
     )

@@ -64,10 +64,16 @@ class Actual:
     value_max: float | None = None
     value_base: float | None = None
     start: int | None = None  # offsets in the source report, when it is one
+    period_average: bool = False  # a multi-year average (年均增长), not one year's value
 
     @classmethod
-    def from_figure(cls, figure: Figure, source: str) -> Actual:
-        """An ``actual`` figure of a report as an :class:`Actual`."""
+    def from_figure(cls, figure: Figure, source: str, average_cues: tuple[str, ...] = ()) -> Actual:
+        """An ``actual`` figure of a report as an :class:`Actual`.
+
+        ``average_cues`` (年均 …) just before the number mark it a multi-year average.
+        """
+        at = figure.quote.find(figure.text) if figure.text else -1
+        before = figure.quote[max(0, at - 6) : at] if at >= 0 else ""
         return cls(
             indicator=figure.indicator,
             measure=figure.measure,
@@ -81,6 +87,7 @@ class Actual:
             value_max=figure.value_max,
             value_base=figure.value_base,
             start=figure.start,
+            period_average=any(cue in before for cue in average_cues),
         )
 
 
