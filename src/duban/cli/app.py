@@ -34,3 +34,12 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(code=2) from None
 
     return wrapper
+
+
+@app.callback()
+def root() -> None:
+    """duban (督办): a government work report turned into supervised work.
+
+    The callback makes ``duban`` a command group even while only one command
+    is registered (Typer would otherwise run that command directly).
+    """

@@ -121,7 +121,8 @@ class Metadata:
 class Report:
     """A parsed report: the text and its views.
 
-    ``body_end`` is where the annex (附件/名词解释) starts, or ``len(text)``.
+    ``body_end`` is where the annex (附件/名词解释) starts, or ``len(text)``;
+    ``main_targets`` is the span of the main expected targets paragraph.
     """
 
     text: str
@@ -132,6 +133,8 @@ class Report:
     glossary: list[GlossaryTerm]
     body_end: int
     source: Source | None = None
+    # The main expected targets paragraph(s) (主要预期目标), if the report states them.
+    main_targets: tuple[int, int] | None = None
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -157,9 +160,14 @@ class Report:
             level = hit.children
 
     def role_at(self, offset: int) -> Role:
-        """The role of the innermost section holding ``offset``; annex past the body."""
+        """The role of the innermost section holding ``offset``; annex past the body.
+
+        Inside the main expected targets span the role is ``MAIN_TARGETS``.
+        """
         if offset >= self.body_end:
             return Role.ANNEX
+        if self.main_targets is not None and self.main_targets[0] <= offset < self.main_targets[1]:
+            return Role.MAIN_TARGETS
         path = self.section_path(offset)
         return path[-1].role if path else Role.PREAMBLE
 

@@ -1,0 +1,273 @@
+"""The section tree: parts, areas, items and themes, each with its span and role.
+
+Headings come from :mod:`duban.parse.heading`, one paragraph at a time; here
+they are arranged into a tree. Numbers must run in sequence (一、二、三…; a
+level restarts at 一 under each parent), so a stray 三、 inside a paragraph
+list cannot open a part. Reports that head their parts with unnumbered lines
+(2018年工作回顾) and number their areas 一、二、… are recognised by those
+lines plus a restart of the 一、 numbering. Everything is one pass over the
+paragraphs plus sorting, so linear in the text (up to a log factor).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from duban.model import Paragraph, Role, Section, SectionKind
+from duban.parse.heading import (
+    AREA,
+    ITEM,
+    PART,
+    SUBITEM,
+    UNNUMBERED,
+    Heading,
+    classify,
+    lead,
+    structure,
+)
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """What ``parse_sections`` found: the tree plus the headings it used."""
+
+    sections: list[Section]
+    heading_paragraphs: frozenset[int]
+
+
+def _runs(cands: Sequence[Heading]) -> list[list[Heading]]:
+    """Split candidates of one style into runs numbered 1, 2, 3 … in order."""
+    runs: list[list[Heading]] = []
+    for h in cands:
+        if h.value == 1:
+            runs.append([h])
+        elif runs and h.value == runs[-1][-1].value + 1:
+            runs[-1].append(h)
+    return runs
+
+
+def _between(cands: Sequence[Heading], starts: list[int], lo: int, hi: int) -> list[Heading]:
+    """Candidates (sorted by start, ``starts`` their starts) with lo <= start < hi."""
+    i = bisect.bisect_left(starts, lo)
+    j = bisect.bisect_left(starts, hi)
+    return list(cands[i:j])
+
+
+def _first_run(cands: list[Heading]) -> list[Heading]:
+    """The headings of the first sequence 1, 2, 3 … among ``cands``."""
+    runs = _runs(cands)
+    return runs[0] if runs else []
+
+
+def _end_before(text: str, paragraphs: list[Paragraph], para_starts: list[int], limit: int,
+                floor: int) -> int:
+    """The end of the last paragraph that starts before ``limit`` (at least ``floor``)."""
+    i = bisect.bisect_left(para_starts, limit) - 1
+    if i < 0:
+        return floor
+    return max(floor, min(paragraphs[i].end, limit))
+
+
+def _years(title: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(unicodedata.normalize("NFKC", title))]
+
+
+def role_of_part(title: str, plan_year: int | None, seen_plan: bool, data: dict[str, Any]) -> Role:
+    """The role a part's title gives it (see ``part_roles`` in the data file)."""
+    cues = data["part_roles"]
+    if any(c in title for c in cues["governance"]):
+        return Role.GOVERNANCE
+    if any(c in title for c in cues["annex"]):
+        return Role.ANNEX
+    if any(c in title for c in cues["review"]):
+        return Role.REVIEW
+    years = _years(title)
+    if plan_year is not None and years:
+        if plan_year in years:
+            return Role.PLAN
+        if max(years) < plan_year:
+            return Role.REVIEW
+    if seen_plan:
+        return Role.PLAN
+    if any(c in title for c in cues["plan"]):
+        return Role.PLAN
+    return Role.REVIEW
+
+
+def infer_plan_year(titles: Sequence[str], data: dict[str, Any]) -> int | None:
+    """The plan year from part titles: a review part's year + 1, else a plan part's year."""
+    cues = data["part_roles"]
+    for title in titles:
+        years = _years(title)
+        if years and any(c in title for c in cues["review"]):
+            return max(years) + 1
+    for title in titles:
+        years = _years(title)
+        if years and any(c in title for c in cues["plan"]):
+            return min(years)
+    return None
+
+
+def _make(kind: SectionKind, h: Heading, end: int, role: Role) -> Section:
+    return Section(
+        kind=kind,
+        number=h.number,
+        title="",
+        start=h.start,
+        end=end,
+        title_start=h.title_start,
+        title_end=h.title_end,
+        role=role,
+    )
+
+
+class _Builder:
+    """Holds the paragraph index and the heading candidates of one report."""
+
+    def __init__(self, text: str, paragraphs: list[Paragraph], body_end: int, data: dict[str, Any]):
+        self.text = text
+        self.paragraphs = paragraphs
+        self.para_starts = [p.start for p in paragraphs]
+        self.body_end = body_end
+        self.data = data
+        self.by_style: dict[str, list[Heading]] = {PART: [], AREA: [], ITEM: [], SUBITEM: [], UNNUMBERED: []}
+        self.heading_at: dict[int, Heading] = {}
+        for i, p in enumerate(paragraphs):
+            if p.start >= body_end:
+                break
+            h = classify(text, i, p, data)
+            if h is not None:
+                self.by_style[h.style].append(h)
+                self.heading_at[i] = h
+        self.used: set[int] = set()
+
+    def starts(self, style: str) -> list[int]:
+        return [h.start for h in self.by_style[style]]
+
+    def end_of(self, next_start: int, floor: int) -> int:
+        return _end_before(self.text, self.paragraphs, self.para_starts, next_start, floor)
+
+    def build_level(
+        self, heads: list[Heading], kind: SectionKind, limit: int, roles: list[Role]
+    ) -> list[Section]:
+        out: list[Section] = []
+        for k, h in enumerate(heads):
+            nxt = heads[k + 1].start if k + 1 < len(heads) else limit
+            out.append(_make(kind, h, self.end_of(nxt, h.title_end), roles[k]))
+            self.used.add(h.paragraph)
+        return out
+
+
+def parse_sections(
+    text: str,
+    paragraphs: list[Paragraph],
+    body_end: int,
+    plan_year: int | None = None,
+) -> Outline:
+    """Build the section tree of the body (``text[:body_end]``).
+
+    ``plan_year`` (from the metadata) helps tell the review part from the plan
+    part; without it the year is inferred from the part titles.
+    """
+    data = structure()
+    b = _Builder(text, paragraphs, body_end, data)
+    parts_h = b.by_style[PART]
+    unnumbered = b.by_style[UNNUMBERED]
+    part_runs = _runs(parts_h)
+    # Unnumbered part headings win when the numbered ones are missing or restart.
+    if unnumbered and (not part_runs or len(part_runs) > 1):
+        top, area_style, item_style = unnumbered, PART, AREA
+    else:
+        top, area_style, item_style = (part_runs[0] if part_runs else []), AREA, ITEM
+
+    titles = [text[h.title_start:h.title_end] for h in top]
+    year = plan_year if plan_year is not None else infer_plan_year(titles, data)
+    roles: list[Role] = []
+    seen_plan = False
+    for t in titles:
+        r = role_of_part(t, year, seen_plan, data)
+        seen_plan = seen_plan or r is Role.PLAN
+        roles.append(r)
+
+    parts = b.build_level(top, SectionKind.PART, body_end, roles)
+    area_cands = b.by_style[area_style]
+    area_starts = [h.start for h in area_cands]
+    item_cands = b.by_style[item_style]
+    item_starts = [h.start for h in item_cands]
+    for part in parts:
+        heads = _first_run(_between(area_cands, area_starts, part.title_end, part.end))
+        part.children = b.build_level(heads, SectionKind.AREA, part.end, [part.role] * len(heads))
+        for holder in part.children or [part]:
+            lo = holder.title_end
+            items = _first_run(_between(item_cands, item_starts, lo, holder.end))
+            if items:
+                holder.children.extend(b.build_level(items, SectionKind.ITEM, holder.end, [part.role] * len(items)))
+    if not parts:
+        # No parts: areas, if any, are the top level.
+        heads = _first_run(b.by_style[AREA])
+        parts = b.build_level(heads, SectionKind.AREA, body_end, [Role.PLAN] * len(heads))
+
+    for s in (s for top_s in parts for s in top_s.walk()):
+        s.title = text[s.title_start:s.title_end]
+    _add_themes(b, parts)
+    for s in (s for top_s in parts for s in top_s.walk()):
+        s.title = text[s.title_start:s.title_end]
+    return Outline(parts, frozenset(b.used))
+
+
+def theme_span(text: str, para: Paragraph, data: dict[str, Any]) -> tuple[int, int] | None:
+    """The lead phrase of a paragraph (精准服务稳企业。), as (start, end) without 。, or None."""
+    start = lead(text, para.start, para.end)
+    leads = data["theme_leads"]
+    while start < para.end and text[start] in leads:
+        start += 1
+    limit = int(data["theme_max"])
+    stop = text.find("。", start, min(para.end, start + limit + 1))
+    if stop == -1 or stop - start < int(data["theme_min"]):
+        return None
+    phrase = text[start:stop]
+    if any(sep in phrase for sep in data["theme_separators"]):
+        return None
+    if any(ch.isspace() for ch in phrase):
+        return None
+    return start, stop
+
+
+def _add_themes(b: _Builder, parts: list[Section]) -> None:
+    """Themes: lead phrases of paragraphs directly inside an area (or a part without areas)."""
+    holders: list[Section] = []
+    for part in parts:
+        if part.kind is SectionKind.PART and part.children and part.children[0].kind is SectionKind.AREA:
+            holders.extend(a for a in part.children if not a.children)
+        elif not part.children:
+            holders.append(part)
+    for holder in holders:
+        i = bisect.bisect_right(b.para_starts, holder.title_end)
+        found: list[tuple[int, int, int]] = []
+        while i < len(b.paragraphs) and b.paragraphs[i].start < holder.end:
+            if i not in b.heading_at or b.heading_at[i].style == UNNUMBERED:
+                span = theme_span(b.text, b.paragraphs[i], b.data)
+                if span is not None:
+                    found.append((i, span[0], span[1]))
+            i += 1
+        for k, (pi, start, stop) in enumerate(found):
+            nxt = found[k + 1][1] if k + 1 < len(found) else holder.end
+            end = b.end_of(nxt, b.paragraphs[pi].end)
+            holder.children.append(
+                Section(
+                    kind=SectionKind.THEME,
+                    number=None,
+                    title=b.text[start:stop],
+                    start=start,
+                    end=min(end, holder.end),
+                    title_start=start,
+                    title_end=stop,
+                    role=holder.role,
+                )
+            )

@@ -1,0 +1,74 @@
+"""The main expected targets paragraph (今年经济社会发展的主要预期目标是：…).
+
+Found among the paragraphs outside the review: a paragraph holding a cue
+(主要预期目标 …) followed within a few characters by 是/为/：, preferring one
+that speaks of this year (今年, or the plan year) over a five-year plan's goals.
+When the paragraph only introduces a list (ends with ：), the span runs on over
+the list's paragraphs up to the next heading.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from duban.model import Paragraph, Role
+from duban.parse.heading import structure
+
+# A targets list runs over at most this many paragraphs.
+_MAX_LIST = 20
+
+
+def _score(text: str, p: Paragraph, data: dict[str, Any], year: int | None) -> int:
+    """0 when no cue; 1 a cue; 2 a cue introducing targets; 3 … for this year."""
+    conf = data["main_targets"]
+    best = 0
+    for cue in conf["cues"]:
+        at = text.find(cue, p.start, p.end)
+        if at == -1:
+            continue
+        score = 1
+        window = text[at + len(cue):min(p.end, at + len(cue) + int(conf["introducer_window"]))]
+        if any(w in window for w in conf["introducers"]):
+            score = 2
+            before = text[max(p.start, at - 30):at]
+            words = list(conf["this_year"]) + ([f"{year}年"] if year else [])
+            if any(w in before for w in words):
+                score = 3
+        best = max(best, score)
+    return best
+
+
+def find_main_targets(
+    text: str,
+    paragraphs: list[Paragraph],
+    body_end: int,
+    role_at: Callable[[int], Role],
+    heading_paragraphs: frozenset[int],
+    year: int | None = None,
+) -> tuple[int, int] | None:
+    """(start, end) of the main expected targets, or None when the report states none."""
+    data = structure()
+    best: tuple[int, int] | None = None  # (score, paragraph index)
+    for i, p in enumerate(paragraphs):
+        if p.start >= body_end:
+            break
+        if role_at(p.start) in (Role.REVIEW, Role.ANNEX, Role.GOVERNANCE):
+            continue
+        score = _score(text, p, data, year)
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, i)
+            if score == 3:
+                break
+    if best is None:
+        return None
+    i = best[1]
+    start, end = paragraphs[i].start, paragraphs[i].end
+    if text[end - 1] in "：:":
+        j = i + 1
+        while (j < len(paragraphs) and j <= i + _MAX_LIST and paragraphs[j].start < body_end
+               and j not in heading_paragraphs):
+            end = paragraphs[j].end
+            if text[end - 1] == "。":
+                break
+            j += 1
+    return start, end
