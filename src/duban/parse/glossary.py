@@ -16,7 +16,7 @@ from typing import Any
 from duban.model import GlossaryTerm, Paragraph
 from duban.parse.heading import lead, structure, trim_end
 
-_ENTRY = re.compile(r"(?:([0-9０-９]{1,3})[.．、]|[（(［\[【]([0-9０-９]{1,3})[）)］\]】])(?![0-9０-９])")
+_ENTRY = re.compile(r"(?:([0-9０-９]{1,3})[.．、](?![0-9０-９])|[（(［\[【]([0-9０-９]{1,3})[）)］\]】])")
 _EXPECTED = re.compile(r"([0-9]{1,3})[.]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _COLONS = ("：", ":")

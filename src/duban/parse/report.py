@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from duban.model import Report, Source
 from duban.parse.frontmatter import read_front_matter
-from duban.parse.heading import structure
+from duban.parse import heading
 from duban.parse.glossary import find_body_end, parse_glossary
 from duban.parse.metadata import parse_metadata
 from duban.parse.sections import infer_plan_year, parse_sections
@@ -28,7 +28,7 @@ def parse_text(text: str, source: Source | None = None) -> Report:
     body_end = find_body_end(text, paragraphs, after=front.end + len(text[front.end:]) // 10)
     outline = parse_sections(text, paragraphs, body_end, meta.year)
     if meta.year is None:
-        meta.year = infer_plan_year([s.title for s in outline.sections], structure())
+        meta.year = infer_plan_year([s.title for s in outline.sections], heading.structure())
         if meta.year is not None:
             meta.review_year = meta.year - 1
     report = Report(

@@ -7,32 +7,21 @@ import re
 from duban.model import Paragraph, Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
-_INDENT = "\u3000\u3000"
+# A plain space followed by a paragraph indent of wide spaces (U+3000, U+2002, U+2003).
+_FLAT_BREAK = re.compile("[ \u00a0\t][\u3000\u2002\u2003]{2,}")
 # A sentence ends at 。！？ (full or half width), or at the paragraph's end.
 # Closing quotes/brackets right after the stop stay in the sentence.
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 
 
 def _indent_breaks(text: str, start: int, end: int) -> list[int]:
-    """Offsets inside a line where a flattened paragraph break was: a space then 　　.
+    """Offsets inside a line where a flattened paragraph break was: a space, then an indent.
 
     Some sources joined paragraphs into one line, keeping each paragraph's
-    two ideographic-space indent after a space (``各位代表： 　　现在，…``).
-    A break is the position of the first indent character. One forward scan.
+    indent of two or more wide spaces after a plain space
+    (``各位代表： 　　现在，…``). A break is the position of the indent.
     """
-    out: list[int] = []
-    i = text.find(_INDENT, start, end)
-    while i != -1:
-        j = i
-        while j > start and text[j - 1] == "\u3000":
-            j -= 1
-        if j > start and text[j - 1] in " \u00a0\t":
-            out.append(j)
-        k = i
-        while k < end and text[k] == "\u3000":
-            k += 1
-        i = text.find(_INDENT, k, end)
-    return out
+    return [m.start() + 1 for m in _FLAT_BREAK.finditer(text, start, end)]
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

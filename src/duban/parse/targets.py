@@ -1,8 +1,9 @@
 """The main expected targets paragraph (今年经济社会发展的主要预期目标是：…).
 
 Found among the paragraphs outside the review: a paragraph holding a cue
-(主要预期目标 …) followed within a few characters by 是/为/：, preferring one
-that speaks of this year (今年, or the plan year) over a five-year plan's goals.
+(主要预期目标, 预期目标 …), preferring one followed within a few characters by
+是/为/：, then one that speaks of this year (今年, or the plan year) over a
+five-year plan's goals; a bare mention is the last resort.
 When the paragraph only introduces a list (ends with ：), the span runs on over
 the list's paragraphs up to the next heading.
 """
@@ -19,21 +20,25 @@ _MAX_LIST = 20
 
 
 def _score(text: str, p: Paragraph, data: dict[str, Any], year: int | None) -> int:
-    """0 when no cue; 1 a cue; 2 a cue introducing targets; 3 … for this year."""
+    """-1 without a cue; else 2 if a cue introduces targets (是/为/：) plus 1 if it
+    speaks of this year (今年, the plan year) in the words just before it, minus 3
+    if those words name a plan period (“十四五”时期): that is not this year's list."""
     conf = data["main_targets"]
-    best = 0
+    best = -1
+    words = list(conf["this_year"]) + ([f"{year}年"] if year else [])
     for cue in conf["cues"]:
         at = text.find(cue, p.start, p.end)
         if at == -1:
             continue
-        score = 1
+        score = 0
         window = text[at + len(cue):min(p.end, at + len(cue) + int(conf["introducer_window"]))]
         if any(w in window for w in conf["introducers"]):
-            score = 2
-            before = text[max(p.start, at - 30):at]
-            words = list(conf["this_year"]) + ([f"{year}年"] if year else [])
-            if any(w in before for w in words):
-                score = 3
+            score += 2
+        before = text[max(p.start, at - 30):at]
+        if any(w in before for w in words):
+            score += 1
+        if any(w in before for w in conf["period_markers"]):
+            score -= 3  # a five-year plan's goals, not this year's targets
         best = max(best, score)
     return best
 
@@ -52,10 +57,10 @@ def find_main_targets(
     for i, p in enumerate(paragraphs):
         if p.start >= body_end:
             break
-        if role_at(p.start) in (Role.REVIEW, Role.ANNEX, Role.GOVERNANCE):
+        if i in heading_paragraphs or role_at(p.start) in (Role.REVIEW, Role.ANNEX, Role.GOVERNANCE):
             continue
         score = _score(text, p, data, year)
-        if score >= 2 and (best is None or score > best[0]):
+        if score >= 0 and (best is None or score > best[0]):
             best = (score, i)
             if score == 3:
                 break
