@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from duban.cli.app import app
 from duban.cli import parse as _parse  # noqa: F401  (registers the command)
+from duban.cli import fulfil as _fulfil  # noqa: F401  (registers fulfil and history)
 
 
 def main() -> None:

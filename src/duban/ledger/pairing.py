@@ -23,7 +23,7 @@ _PUNCT = re.compile(r"[\s，。、；：（）()“”\"'《》·,.;:]+")
 
 def normalise_indicator(text: str, settings: FulfilSettings) -> str:
     """The indicator without region words, filler and punctuation, variants mapped to one name."""
-    out = _PUNCT.sub("", text)
+    out = _PUNCT.sub("", text).upper()
     for variant in sorted(settings.synonyms, key=len, reverse=True):
         if variant in out:
             out = out.replace(variant, settings.synonyms[variant])
