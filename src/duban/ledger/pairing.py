@@ -30,6 +30,14 @@ def normalise_indicator(text: str, settings: FulfilSettings) -> str:
             break
     for word in settings.indicator_noise:
         out = out.replace(word, "")
+    stripped = True
+    while stripped:
+        stripped = False
+        for verb in settings.action_prefixes:
+            if out.startswith(verb) and len(out) > len(verb) + 1:
+                out = out[len(verb):]
+                stripped = True
+                break
     return out or _PUNCT.sub("", text)
 
 

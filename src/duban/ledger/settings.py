@@ -37,6 +37,7 @@ class _FulfilData(BaseModel):
     covering_words: dict[str, list[str]] = {}
     related_indicators: list[list[str]] = []
     average_cues: list[str] = []
+    action_prefixes: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class FulfilSettings:
     covering_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     related: tuple[frozenset[str], ...] = ()
     average_cues: tuple[str, ...] = ()
+    action_prefixes: tuple[str, ...] = ()
 
 
 def is_percent(unit: str | None) -> bool:
@@ -104,4 +106,5 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
         covering_words={k: tuple(v) for k, v in data.covering_words.items()},
         related=tuple(frozenset(group) for group in data.related_indicators),
         average_cues=tuple(data.average_cues),
+        action_prefixes=tuple(sorted(data.action_prefixes, key=len, reverse=True)),
     )
