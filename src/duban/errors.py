@@ -38,6 +38,8 @@ class ErrorCode(str, Enum):
     STORE_FAILED = "D401"
     IMPORT_CONFLICT = "D402"
     BAD_SHEET = "D403"
+    STORE_INVALID = "D410"
+    STORE_MISSING = "D411"
 
     WEB_FORBIDDEN = "D501"
     WEB_CONFLICT = "D502"
@@ -64,6 +66,8 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.STORE_FAILED: "the database write failed ({detail})",
     ErrorCode.IMPORT_CONFLICT: "the import conflicts with stored data ({detail})",
     ErrorCode.BAD_SHEET: "the sheet is invalid ({detail})",
+    ErrorCode.STORE_INVALID: "invalid value ({detail})",
+    ErrorCode.STORE_MISSING: "not found in the database ({detail})",
     ErrorCode.WEB_FORBIDDEN: "not allowed ({detail})",
     ErrorCode.WEB_CONFLICT: "edited by someone else meanwhile ({detail})",
     ErrorCode.WEB_BAD_UPLOAD: "the upload is invalid ({detail})",
