@@ -21,7 +21,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.errors import PyPdfError
 
 from duban.errors import DubanError, ErrorCode
-from duban.lexicon import load_data
+from duban.lexicon.schema import PdfGlyphsFile, load_checked
 
 _PAGE_NUMBER = re.compile(
     r"\s*(?:[-—–－_]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?(?:\s*[-—–－_]+)?\s*"
@@ -132,7 +132,7 @@ def reflow(lines: list[Line]) -> list[str]:
 
 def restore_ideographs(text: str) -> str:
     """Radicals (⼯, ⻓) and compatibility ideographs back to the ideographs they stand for."""
-    radicals: dict[str, str] = load_data("pdf_glyphs.yaml")["radicals"]
+    radicals = load_checked("pdf_glyphs.yaml", PdfGlyphsFile).radicals
     table = {ord(k): v for k, v in radicals.items()}
     for code in range(0xF900, 0xFB00):
         canonical = unicodedata.normalize("NFC", chr(code))
