@@ -126,3 +126,26 @@ def test_pdf_glyphs_data_covers_every_kangxi_radical() -> None:
     radicals = load_data("pdf_glyphs.yaml")["radicals"]
     assert {chr(c) for c in range(0x2F00, 0x2FD6)} <= set(radicals)
     assert all(len(v) == 1 and (0x3400 <= ord(v) <= 0x9FFF or ord(v) >= 0x20000) for v in radicals.values())
+
+
+def test_read_report_password_protected_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(text_pdf(SAMPLE.read_text(encoding="utf-8")[:2000])))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    assert _code(path) is ErrorCode.UNSUPPORTED_FORMAT
+
+
+def test_read_report_owner_only_encrypted_pdf_is_read(tmp_path: Path) -> None:
+    """Many published PDFs are encrypted with an empty user password (printing restrictions only)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(text_pdf(SAMPLE.read_text(encoding="utf-8")[:2000])))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "restricted.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    assert "政府工作报告" in read_report(path).text

@@ -120,6 +120,8 @@ def _sniff_zip(data: bytes, lower: str, where: str) -> Format:
     office = _other_office(names)
     if office:
         raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail=office)
+    if "OFD.xml" in names:
+        raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail="OFD (GB/T 33190); export it as PDF")
     if "mimetype" in names:
         raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail="OpenDocument/EPUB; save it as .docx")
     raise DubanError(ErrorCode.BINARY, where, detail="zip archive")
