@@ -124,3 +124,11 @@ def test_read_report_unsupported_format(tmp_path: Path, name: str) -> None:
 def test_error_codes_are_distinct() -> None:
     codes = [code.value for code in ErrorCode]
     assert len(codes) == len(set(codes))
+
+
+def test_read_report_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "reports.txt"
+    folder.mkdir()
+    error = _code(folder)
+    assert error.code is ErrorCode.UNREADABLE
+    assert "folder" in error.one_line()
