@@ -9,6 +9,7 @@ exactly the file's text (CRLF and all) and every later offset points into it.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -26,7 +27,7 @@ _BOMS = (
 _SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030"}
 _WIDE = ("utf_16", "utf_32")
 # Control characters other than tab, line feed, form feed and carriage return.
-_CONTROL = frozenset(chr(c) for c in range(32) if c not in (9, 10, 12, 13)) | {"\x7f"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 _CHAOS_TIE = 0.02
 _COMMON_SHARE = 0.95
@@ -107,7 +108,7 @@ def _checked(text: str, where: str) -> str:
     """Refuse a 'text' that is mostly control characters: binary that happened to decode."""
     sample = text[:65536]
     if sample:
-        control = sum(1 for ch in sample if ch in _CONTROL)
+        control = len(_CONTROL.findall(sample))
         if control > _MAX_CONTROL_SHARE * len(sample):
             raise DubanError(ErrorCode.BINARY, where, detail="control characters")
     return text
