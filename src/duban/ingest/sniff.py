@@ -77,7 +77,7 @@ def sniff_format(data: bytes, name: str, where: str) -> Format:
     if lower.endswith((".mht", ".mhtml")) and looks_like_mhtml(data):
         return "mhtml"
     head = data[:1024].lstrip(b"\xef\xbb\xbf\t\r\n ")
-    if data.lstrip()[:5] == b"%PDF-" or data[:1024].find(b"%PDF-") >= 0:
+    if b"%PDF-" in data[:1024]:  # the header may follow up to 1 KB of junk
         return "pdf"
     if data.startswith((_ZIP, _EMPTY_ZIP)):
         return _sniff_zip(data, lower, where)
