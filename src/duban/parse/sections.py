@@ -32,7 +32,8 @@ from duban.parse.heading import (
 )
 from duban.parse.items import add_inline_items
 
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
+# A year in a title: 2019年, or a year closing the title (笃行实干的2022).
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:年|$)")
 
 
 @dataclass(frozen=True, slots=True)
