@@ -203,8 +203,14 @@ def parse_sections(
     parts_h = b.by_style[PART]
     unnumbered = b.by_style[UNNUMBERED]
     part_runs = _runs(parts_h)
-    # Unnumbered part headings win when the numbered ones are missing or restart.
-    if unnumbered and (not part_runs or len(part_runs) > 1):
+    # Unnumbered part headings win when the numbered ones are missing or restart, or
+    # when two or more of them are there and the first comes before any numbered one
+    # (2022年工作回顾 … 2023年重点工作任务 then 一、…: the numbers are areas).
+    if unnumbered and (
+        not part_runs
+        or len(part_runs) > 1
+        or (len(unnumbered) >= 2 and unnumbered[0].start < part_runs[0][0].start)
+    ):
         top, area_style, item_style = unnumbered, PART, AREA
     else:
         top, area_style, item_style = (part_runs[0] if part_runs else []), AREA, ITEM
