@@ -137,3 +137,20 @@ def test_inline_items_in_a_theme() -> None:
     # section_path reaches the item
     path = report.section_path(items[1].start + 2)
     assert [s.kind for s in path] == [SectionKind.PART, SectionKind.AREA, SectionKind.THEME, SectionKind.ITEM]
+
+
+def test_glossary_unnumbered_and_bracketed_entries() -> None:
+    text = (
+        "一、2022年工作回顾\n\n正文。\n\n二、2023年工作安排\n\n正文。\n\n"
+        "**名词解释**\n\n〇“三区三线”:城镇空间、农业空间、生态空间三种类型空间。\n\n"
+        "“四上”企业：规模以上工业、资质等级建筑业企业。\n\n"
+        "目标是，到2025年：完成任务。\n\n"
+        "〔3〕双吹哨双报到：乡镇吹哨、部门报到。\n"
+    )
+    paras = split_paragraphs(text)
+    body_end = find_body_end(text, paras, after=10)
+    assert text[body_end:].startswith("**名词解释**")
+    terms = parse_glossary(text, paras, body_end)
+    assert [(t.number, t.term) for t in terms] == [(None, "“三区三线”"), (None, "“四上”企业"), (3, "双吹哨双报到")]
+    # a sentence holding a colon continues the definition before it
+    assert terms[1].definition.endswith("目标是，到2025年：完成任务。")
