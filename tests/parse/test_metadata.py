@@ -61,7 +61,7 @@ def test_metadata_front_matter_is_skipped_and_read() -> None:
         "**市长 裘东耀**\n\n各位代表：\n"
     )
     front = read_front_matter(text)
-    assert text[front.end:].startswith("\n**2020年4月27日")
+    assert text[front.end :].startswith("\n**2020年4月27日")
     assert front.fields["title"] == "2020年政府工作报告"
     meta = parse_metadata(text, front.end, front)
     assert (meta.title, meta.region, meta.delivered_on) == ("2020年政府工作报告", "宁波市", "2020-04-27")

@@ -53,7 +53,7 @@ def _glossary_start(
         start = lead(text, p.start, p.end)
         if trim_end(text, start, p.end) - start > limit:
             continue
-        line = text[start:p.end]
+        line = text[start : p.end]
         if any(cue in line for cue in data["glossary_cues"]):
             return p.end, True
     return body_end, False

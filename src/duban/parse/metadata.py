@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from duban.model import Metadata
@@ -22,14 +23,31 @@ from duban.parse.regions import Division, resolve_region
 
 _WS = re.compile(r"\s+")
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_SESSION = re.compile(r"(第[一二三四五六七八九十]{1,4}届)(全国)?人民代表大会(第[一二三四五六七八九十]{1,3}次会议)")
+_SESSION = re.compile(
+    r"(第[一二三四五六七八九十]{1,4}届)(全国)?人民代表大会(第[一二三四五六七八九十]{1,3}次会议)"
+)
 # 哈尔滨市十二届人大四次会议: the short form, normalised to the full one.
-_SHORT_SESSION = re.compile(r"第?([一二三四五六七八九十]{1,4})届(全国)?人大([一二三四五六七八九十]{1,3})次会议")
+_SHORT_SESSION = re.compile(
+    r"第?([一二三四五六七八九十]{1,4})届(全国)?人大([一二三四五六七八九十]{1,3})次会议"
+)
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
-_CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-             "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_DIGIT = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 
 
 def compact(s: str) -> str:
@@ -105,9 +123,9 @@ def region_before_session(s: str) -> str | None:
     start = found[1]
     at = c.rfind("在", max(0, start - 30), start)
     if at != -1:
-        region = c[at + 1:start]
+        region = c[at + 1 : start]
         return region if region and _only_cjk(region) else None
-    return _known_suffix(c[max(0, start - 20):start])
+    return _known_suffix(c[max(0, start - 20) : start])
 
 
 def _known_suffix(s: str) -> str | None:
@@ -126,7 +144,7 @@ def _take_name(s: str, data: dict[str, Any]) -> str | None:
     """A personal name at the start of ``s`` (何黎斌, 雪克来提·扎克尔), or None."""
     joiners = set(data["name_joiners"])
     stops = data["name_stops"]
-    out = []
+    out: list[str] = []
     for ch in s:
         if any(ch == stop for stop in stops):
             break
@@ -151,7 +169,7 @@ def parse_speaker(header: str, data: dict[str, Any]) -> tuple[str | None, str | 
             at = line.find(title)
             if at == -1:
                 continue
-            rest = line[at + len(title):]
+            rest = line[at + len(title) :]
             name = _take_name(rest, data)
             if name is None and not rest and k + 1 < len(lines):
                 name = _take_name(lines[k + 1], data) if len(lines[k + 1]) <= 20 else None
@@ -209,7 +227,7 @@ def parse_metadata(text: str, body_start: int, front: FrontMatter) -> Metadata:
     data = structure()
     h_start, h_end = header_span(text, body_start, data)
     header = text[h_start:h_end]
-    opening = text[h_end:min(len(text), h_end + 300)]
+    opening = text[h_end : min(len(text), h_end + 300)]
     fm_title = front.fields.get("title", "")
     meta = Metadata()
     meta.title = parse_title(header, data) or (
@@ -242,14 +260,15 @@ def parse_metadata(text: str, body_start: int, front: FrontMatter) -> Metadata:
     else:
         levels: dict[str, str] = data["government_levels"]
         written = None
-        for find in (
+        finders: tuple[Callable[[], str | None], ...] = (
             lambda: region_before_session(header),
             lambda: _government_region(header, data),
             lambda: _speaker_region(header, data),
             lambda: _government_region(opening, data),
             lambda: _title_region(meta.title, data),
             lambda: _title_region(fm_title, data),
-        ):
+        )
+        for find in finders:
             written = find()
             if written in levels:  # 在市第十五届…: the level, not the region
                 meta.level = levels[written]
@@ -276,7 +295,7 @@ def _speaker_region(header: str, data: dict[str, Any]) -> str | None:
         for title in data["speaker_titles"]:
             at = c.find(title)
             if at > 0:
-                return _known_suffix(c[max(0, at - 20):at])
+                return _known_suffix(c[max(0, at - 20) : at])
     return None
 
 
