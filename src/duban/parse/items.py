@@ -60,9 +60,7 @@ def add_inline_items(
     while i < len(paragraphs) and paragraphs[i].start < holder.end:
         if i == first or i not in skip:
             p = paragraphs[i]
-            found.extend(
-                (v, s, t, p.end) for v, s, t in _markers(text, p, suffixes) if s >= holder.title_end
-            )
+            found.extend((v, s, t, p.end) for v, s, t in _markers(text, p, suffixes) if s >= holder.title_end)
         i += 1
     runs: list[list[tuple[int, int, int, int]]] = []
     for cand in found:
