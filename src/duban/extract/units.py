@@ -34,6 +34,7 @@ class Quantity:
     approx: str | None  # comparator written inside the number (余/多)
     number_end: int  # end of the (last) digits, before 余/多 and unit
     excluded_unit: bool = False
+    category: str | None = None
 
     @property
     def value_base(self) -> float | None:
@@ -158,7 +159,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                 written.append(text[pos : end + 1])
                 pos = end + 1
     return Quantity(number.start, pos, number.value, None, "".join(written), scale, base_unit, measure,
-                    approx, number.end, excluded)
+                    approx, number.end, excluded, unit.category if unit is not None else None)
 
 
 def _merge_range(folded: str, first: Quantity | None, first_number: Number, second: Quantity) -> Quantity | None:
@@ -173,7 +174,8 @@ def _merge_range(folded: str, first: Quantity | None, first_number: Number, seco
     if first_number.value >= second.value:
         return None
     return Quantity(first_number.start, second.end, first_number.value, second.value, second.unit, second.scale,
-                    second.base_unit, second.unit_measure, None, second.number_end, second.excluded_unit)
+                    second.base_unit, second.unit_measure, None, second.number_end, second.excluded_unit,
+                    second.category)
 
 
 def find_quantities(text: str, folded: str) -> list[Quantity]:

@@ -40,6 +40,7 @@ class UnitEntry(_Strict):
     factor: float = 1.0
     scalable: bool = False
     measure: str | None = None  # percent | points | multiple
+    category: str | None = None  # money
     needs_before: list[str] = Field(default_factory=list)
     needs_scale: bool = False
     not_before: list[str] = Field(default_factory=list)
@@ -127,6 +128,8 @@ class IndicatorCues(_Strict):
     cut_after: list[str]
     generic: list[str]
     post_stop: list[str]
+    name_list_marks: list[str]
+    from_window: int = 6
     list_heads: list[str]
     short_item: int = 2
     max_length: int = 40
