@@ -49,6 +49,7 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     scales: tuple[tuple[str, float], ...]  # longest first
+    standalone: frozenset[str]
     units: tuple[UnitEntry, ...]  # longest name first
     per: tuple[str, ...]
     qualifiers: frozenset[str]
@@ -62,6 +63,7 @@ def _lexicon(_key: int = 0) -> _Lexicon:
     cues = load_checked("cues.yaml", CuesFile)
     return _Lexicon(
         scales=tuple(sorted(data.scales.items(), key=lambda kv: -len(kv[0]))),
+        standalone=frozenset(data.standalone_scales),
         units=tuple(sorted(data.units, key=lambda u: -len(u.name))),
         per=tuple(sorted(data.per, key=len, reverse=True)),
         qualifiers=frozenset(data.qualifier_brackets),
@@ -134,7 +136,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                 continue
             unit = entry
             break
-    if unit is None and not scale_word:
+    if unit is None and (not scale_word or scale_word not in lex.standalone):
         return None
     base_unit: str | None = None
     measure: str | None = None
