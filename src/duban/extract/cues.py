@@ -72,6 +72,10 @@ class Cues:
     max_length: int
     region_prefixes: tuple[str, ...]
     indicator_ids: dict[str, str]
+    target_cues: tuple[str, ...]
+    colon_window: int
+    commentary: tuple[str, ...]
+    respective_expansions: dict[str, list[str]]
 
 
 @lru_cache(maxsize=4)
@@ -122,4 +126,8 @@ def cues(_key: int = 0) -> Cues:
         max_length=ind.max_length,
         region_prefixes=_longest_first(ind.region_prefixes),
         indicator_ids=table,
+        target_cues=_longest_first(data.main_targets.cues),
+        colon_window=data.main_targets.colon_window,
+        commentary=_longest_first(data.main_targets.commentary),
+        respective_expansions=dict(data.respective_expansions),
     )

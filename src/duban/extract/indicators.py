@@ -126,6 +126,14 @@ def split_items(phrase: str) -> list[str]:
         head = last[-3:]  # 参保率 from 基本医疗保险参保率
     out: list[str] = []
     for item in parts[:-1]:
+        tail = item[-2:]
+        at = last.find(tail) if len(item) >= 2 else -1
+        if 0 < at and at + 2 < len(last) and not ending(item, c.list_heads):
+            out.append(item + last[at + 2:])  # 绿色经济、新经济增加值占…比重
+            continue
+        if len(item) == 1 and len(last) > 1:
+            out.append(item + last[1:])  # 一、二、三产增加值
+            continue
         pair = starting(last, c.paired_qualifiers)
         if pair and item in c.paired_qualifiers and len(item) <= c.short_item < len(last) - len(pair) + len(item):
             item = item + last[len(pair):]
@@ -134,6 +142,20 @@ def split_items(phrase: str) -> list[str]:
         out.append(item)
     out.append(last)
     return out
+
+
+def split_respective(phrase: str, n: int) -> list[str]:
+    """Items for ``n`` numbers given 分别 without a 、 list (A和B分别…; 城乡…分别…)."""
+    c = cues()
+    for word, parts in c.respective_expansions.items():
+        if word in phrase and len(parts) == n:
+            return [phrase.replace(word, part, 1) for part in parts]
+    for sep in c.run_separators:
+        if len(sep) == 1 and phrase.count(sep) == n - 1 and sep not in "，,":
+            items = [_strip_punct(p) for p in phrase.split(sep)]
+            if all(items):
+                return split_items("、".join(items))
+    return []
 
 
 def is_list(phrase: str) -> bool:

@@ -197,5 +197,20 @@ def find_quantities(text: str, folded: str) -> list[Quantity]:
                 continue
         pending = (number, quantity)
         if quantity is not None:
+            _complete_elliptical(folded, out, quantity)
             out.append(quantity)
     return out
+
+
+def _complete_elliptical(folded: str, out: list[Quantity], quantity: Quantity) -> None:
+    """分别提高1.5个和2个百分点: the first unit is the second, written short."""
+    if not out or quantity.unit is None:
+        return
+    prev = out[-1]
+    gap = folded[prev.end : quantity.start]
+    if prev.unit and prev.unit != quantity.unit and quantity.unit.startswith(prev.unit) \
+            and gap in ("和", "、", "与", "及", "至", "到"):
+        prev.unit = quantity.unit
+        prev.unit_measure = quantity.unit_measure
+        prev.base_unit = quantity.base_unit
+        prev.scale = quantity.scale

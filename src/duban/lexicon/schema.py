@@ -145,6 +145,12 @@ class IndicatorCues(_Strict):
         return [_compiles(p) for p in value]
 
 
+class MainTargetCues(_Strict):
+    cues: list[str]
+    colon_window: int = 12
+    commentary: list[str]
+
+
 class CuesFile(_Strict):
     clause_breaks: str
     list_separators: list[str]
@@ -162,6 +168,8 @@ class CuesFile(_Strict):
     per_markers: list[str]
     share_words: list[str]
     kind: KindCues
+    main_targets: MainTargetCues
+    respective_expansions: dict[str, list[str]] = Field(default_factory=dict)
     year: YearCues
     indicator: IndicatorCues
 
