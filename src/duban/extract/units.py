@@ -51,6 +51,8 @@ class _Lexicon:
     scales: tuple[tuple[str, float], ...]  # longest first
     standalone: frozenset[str]
     units: tuple[UnitEntry, ...]  # longest name first
+    by_first: dict[str, tuple[UnitEntry, ...]]  # units by first character, longest first
+    scale_first: frozenset[str]
     per: tuple[str, ...]
     qualifiers: frozenset[str]
     approx: dict[str, str]
@@ -65,6 +67,9 @@ def _lexicon(_key: int = 0) -> _Lexicon:
         scales=tuple(sorted(data.scales.items(), key=lambda kv: -len(kv[0]))),
         standalone=frozenset(data.standalone_scales),
         units=tuple(sorted(data.units, key=lambda u: -len(u.name))),
+        by_first={ch: tuple(u for u in sorted(data.units, key=lambda u: -len(u.name)) if u.name[0] == ch)
+                  for ch in {u.name[0] for u in data.units}},
+        scale_first=frozenset(w[0] for w in data.scales),
         per=tuple(sorted(data.per, key=len, reverse=True)),
         qualifiers=frozenset(data.qualifier_brackets),
         approx=dict(cues.approx_in_number),
@@ -109,7 +114,9 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
         if folded.startswith(mark, pos):
             approx, pos = comp, pos + len(mark)
             break
-    scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
+    scale_word = None
+    if pos < n and folded[pos] in lex.scale_first:
+        scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
     scale = 1.0
     if scale_word:
         scale = dict(lex.scales)[scale_word]
@@ -121,7 +128,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                     approx, pos = comp, pos + len(mark)
                     break
     unit = None
-    for entry in lex.units:
+    for entry in lex.by_first.get(folded[pos], ()) if pos < n else ():
         if folded.startswith(entry.name, pos):
             if scale_word and not entry.scalable:
                 continue
