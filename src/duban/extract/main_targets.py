@@ -62,22 +62,17 @@ def _list_start(report: Report, start: int, end: int) -> int:
     return start
 
 
-def _list_end(report: Report, list_start: int, end: int, figures: list[Figure]) -> int:
-    """The list runs over its first sentence, then over each following sentence
-    of the span that holds a figure and does not comment on the targets."""
+def _list_end(report: Report, list_start: int, end: int) -> int:
+    """The list runs from its start over the following sentences of the span,
+    up to the first sentence that comments on the targets (上述主要预期目标…)."""
     c = cues()
     text = report.text
-    stop = text.find("。", list_start, end)
-    if stop < 0:
-        return end
-    list_end = stop + 1
-    starts = sorted(f.start for f in figures)
+    list_end = list_start
     while list_end < end:
         nxt = text.find("。", list_end, end)
         nxt = end if nxt < 0 else nxt + 1
         sentence = text[list_end:nxt].strip()
-        has_figure = any(list_end <= s < nxt for s in starts)
-        if not sentence or not has_figure or starting(sentence, c.commentary):
+        if list_end > list_start and starting(sentence, c.commentary):
             break
         list_end = nxt
     return list_end
@@ -90,7 +85,7 @@ def main_targets(report: Report, figures: list[Figure] | None = None) -> MainTar
     if figures is None:
         figures = extract_figures(report)
     start = _list_start(report, *report.main_targets)
-    end = _list_end(report, start, report.main_targets[1], figures)
+    end = _list_end(report, start, report.main_targets[1])
     quantified = [f for f in figures if start <= f.start < end and f.kind == "target"]
     taken = [(f.start, f.end) for f in figures if start <= f.start < end]
     qualitative: list[QualitativeTarget] = []
