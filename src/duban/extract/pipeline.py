@@ -26,6 +26,9 @@ from duban.extract.units import Quantity, find_quantities
 from duban.model import Figure, Report, Role, Section, SectionKind
 
 GROWTH_UNITS = ("percent", "points", "multiple")
+# A quote reaches at most this far before and after its figure, so that a
+# clause without breaks (a megabyte of "1%") cannot make output quadratic.
+QUOTE_REACH = 120
 
 
 @dataclass(slots=True)
@@ -377,8 +380,10 @@ def _figures(doc: Doc) -> list[Figure]:
             value_max = -value_max if value_max is not None else None
         quote_start = b.clause_start
         if d.source_start is not None and b.sentence_start <= d.source_start < quote_start:
-            quote_start = max(b.sentence_start, text.rfind("，", b.sentence_start, d.source_start) + 1)
-        quote_end = b.clause_end
+            lo = max(b.sentence_start, d.source_start - QUOTE_REACH)
+            quote_start = max(lo, text.rfind("，", lo, d.source_start) + 1)
+        quote_start = max(quote_start, q.start - QUOTE_REACH)  # a clause with no break is cut short
+        quote_end = min(b.clause_end, q.end + QUOTE_REACH)
         value_base = q.value_base
         if value_base is not None and d.sign < 0 and d.measure == "growth":
             value_base = -value_base
