@@ -1,6 +1,17 @@
 """The document model: plain dataclasses with spans, no I/O."""
 
 from duban.model.figure import Figure
+from duban.model.ledger import (
+    Area,
+    Coverage,
+    Department,
+    DepartmentSuggestion,
+    Ledger,
+    Mention,
+    NonCommitment,
+    Task,
+    Theme,
+)
 from duban.model.report import (
     GlossaryTerm,
     Metadata,
@@ -14,6 +25,15 @@ from duban.model.report import (
 )
 
 __all__ = [
+    "Area",
+    "Coverage",
+    "Department",
+    "DepartmentSuggestion",
+    "Ledger",
+    "Mention",
+    "NonCommitment",
+    "Task",
+    "Theme",
     "Figure",
     "GlossaryTerm",
     "Metadata",

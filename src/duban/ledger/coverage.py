@@ -1,0 +1,62 @@
+"""The coverage check: every sentence in scope is in exactly one task or listed as skipped.
+
+Computed independently of how the builder decided, from spans alone, so a
+builder bug shows up as an uncovered or duplicated sentence instead of
+passing silently.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from duban.model import Coverage, Figure, NonCommitment, Sentence, Task
+
+
+def check_coverage(
+    sentences: list[Sentence], tasks: list[Task], skipped: list[NonCommitment], targets: list[Figure]
+) -> Coverage:
+    """Coverage of ``sentences`` (the plan and governance parts) by tasks and skipped sentences.
+
+    A sentence is covered by one task of its exact span, by one or more
+    disjoint main-target tasks inside it, or by one skipped entry of its exact
+    span, and by nothing else. ``targets`` are the target figures in scope;
+    each must lie in exactly one task.
+    """
+    ordered = sorted(tasks, key=lambda t: t.start)
+    starts = [t.start for t in ordered]
+    skipped_spans: dict[tuple[int, int], int] = {}
+    for n in skipped:
+        skipped_spans[(n.start, n.end)] = skipped_spans.get((n.start, n.end), 0) + 1
+    cov = Coverage(sentences=len(sentences))
+    for s in sentences:
+        lo = bisect.bisect_left(starts, s.start)
+        inside = []
+        i = lo
+        while i < len(ordered) and ordered[i].start < s.end:
+            inside.append(ordered[i])
+            i += 1
+        # a task starting before the sentence but reaching into it also counts
+        if lo > 0 and ordered[lo - 1].end > s.start:
+            inside.append(ordered[lo - 1])
+        n_skip = skipped_spans.get((s.start, s.end), 0)
+        exact = [t for t in inside if (t.start, t.end) == (s.start, s.end) and t.kind == "task"]
+        parts = [t for t in inside if t.kind == "main_target" and s.start <= t.start and t.end <= s.end]
+        disjoint = all(a.end <= b.start for a, b in zip(parts, parts[1:]))
+        if n_skip == 1 and not inside:
+            cov.not_commitments += 1
+        elif n_skip == 0 and len(exact) == 1 and len(inside) == 1:
+            cov.in_tasks += 1
+        elif n_skip == 0 and parts and len(parts) == len(inside) and disjoint:
+            cov.in_tasks += 1
+        elif n_skip == 0 and not inside:
+            cov.uncovered.append((s.start, s.end))
+        else:
+            cov.duplicated.append((s.start, s.end))
+    cov.targets = len(targets)
+    for f in targets:
+        holders = [t for t in tasks if t.start <= f.start < t.end]
+        if len(holders) == 1:
+            cov.targets_in_tasks += 1
+        else:
+            cov.targets_outside.append((f.start, f.end))
+    return cov

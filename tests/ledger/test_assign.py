@@ -1,0 +1,54 @@
+"""Department suggestions against a clerk's assignment of 30 sample tasks (tests/cases/departments.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from duban.errors import DubanError
+from duban.ledger import load_catalogue, make_catalogue
+from duban.ledger.data import assign_rules_file, department_file
+from duban.lexicon.schema import AssignRule, AssignRulesFile
+from duban.model import Ledger
+
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "departments.yaml").read_text(encoding="utf-8"))
+
+
+def test_assign_clerk_table_at_least_25_of_30(sample_ledger: Ledger) -> None:
+    assert len(CASES["cases"]) == 30
+    wrong = []
+    for case in CASES["cases"]:
+        found = [t for t in sample_ledger.tasks if t.text.startswith(case["task"])]
+        assert len(found) == 1, case["task"]
+        got = found[0].lead[0].department_key
+        if got not in case["lead"]:
+            wrong.append((case["task"], got, case["lead"]))
+    assert len(wrong) <= 5, wrong
+
+
+def test_assign_levels_name_departments_their_way() -> None:
+    assert load_catalogue("county", "宁波市镇海区").name("health") == "区卫健局"
+    assert load_catalogue("county", "呼伦贝尔市海拉尔区").name("health") == "区卫健局"
+    assert load_catalogue("county", "某某县").name("ndrc") == "县发改局"
+    assert load_catalogue("city", "宁波市").name("ndrc") == "市发改委"
+    assert load_catalogue("province", "浙江省").name("ndrc") == "省发展改革委"
+    assert load_catalogue("national", None).name("ndrc") == "国家发展改革委"
+
+
+def test_assign_rule_naming_unknown_department_is_rejected() -> None:
+    rules = assign_rules_file()
+    bad = AssignRulesFile(fallback=rules.fallback, rules=[AssignRule(id="x", keywords=["某"], lead="nowhere")])
+    with pytest.raises(DubanError) as err:
+        make_catalogue("county", None, department_file(), bad)
+    assert err.value.code.value == "D302"
+
+
+def test_assign_suggestion_names_rule_and_keyword(sample_ledger: Ledger) -> None:
+    task = next(t for t in sample_ledger.tasks if t.text.startswith("稳定生猪生产"))
+    lead = task.lead[0]
+    assert lead.department == "区农业农村局"
+    assert lead.rule == "agriculture"
+    assert lead.matched and lead.start is not None
+    assert sample_ledger.tasks and task.text[lead.start - task.start : lead.end - task.start] == lead.matched
