@@ -10,6 +10,7 @@ are the qualitative ones, each with its span.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from duban.extract.cues import cues, starting
 from duban.extract.pipeline import extract_figures
@@ -40,6 +41,24 @@ class MainTargets:
     end: int | None = None
     quantified: list[Figure] = field(default_factory=list)
     qualitative: list[QualitativeTarget] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Figure | QualitativeTarget]:
+        """Every item: the quantified targets, then the qualitative ones."""
+        yield from self.quantified
+        yield from self.qualitative
+
+    def __len__(self) -> int:
+        return len(self.quantified) + len(self.qualitative)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One JSON-ready record per item (``duban targets --json``)."""
+        records: list[dict[str, object]] = []
+        for f in self.quantified:
+            record: dict[str, object] = dict(f.to_dict())
+            record["qualitative"] = False
+            records.append(record)
+        records.extend(item.to_dict() for item in self.qualitative)
+        return records
 
 
 def _list_start(report: Report, start: int, end: int) -> int:
