@@ -137,7 +137,8 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
             after = pos + len(entry.name)
             if entry.not_before and after < n and folded[after] in entry.not_before:
                 continue
-            if entry.needs_before and not any(
+            decimal = entry.decimal_ok and "." in folded[number.start : number.end]
+            if entry.needs_before and not decimal and not any(
                 folded.endswith(w, max(0, number.start - len(w)), number.start) for w in entry.needs_before
             ):
                 continue

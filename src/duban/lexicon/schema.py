@@ -43,6 +43,7 @@ class UnitEntry(_Strict):
     category: str | None = None  # money
     needs_before: list[str] = Field(default_factory=list)
     needs_scale: bool = False
+    decimal_ok: bool = False
     not_before: list[str] = Field(default_factory=list)
     excluded: bool = False
 
