@@ -33,7 +33,7 @@ def load_layout() -> XlsxLayout:
 
 def _text_width(text: str) -> float:
     """Width in Excel character units: a CJK character is about two."""
-    return sum(2.0 if ord(ch) > 0x2E80 else 1.05 for ch in text)
+    return sum(1.75 if ord(ch) > 0x2E80 else 0.95 for ch in text)
 
 
 def _lines(text: str, width: float) -> int:
@@ -65,9 +65,14 @@ def format_value(f: Figure) -> str:
 
 
 def format_target(f: Figure, layout: XlsxLayout) -> str:
-    """``新项目开工率 ≥80%``: indicator, comparator and the figure as written."""
+    """``新项目开工率 ≥80%``, ``地区生产总值增长 6%``: indicator, comparator and the figure as written."""
     cmp = layout.comparators.get(f.comparator, "")
-    head = f"{f.indicator} " if f.indicator else ""
+    word = ""
+    if f.measure == "growth":
+        word = layout.growth_words["down" if f.value < 0 else "up"]
+        if f.indicator.endswith(tuple(layout.growth_words.values())):
+            word = ""
+    head = f"{f.indicator}{word} " if f.indicator else ""
     return f"{head}{cmp}{f.text}"
 
 

@@ -204,6 +204,7 @@ class XlsxLayout(_Strict):
     target_columns: list[XlsxColumn]
     comparators: dict[str, str]
     measures: dict[str, str]
+    growth_words: dict[Literal["up", "down"], str]
     part_band: str
     area_band: str
     main_targets_band: str
