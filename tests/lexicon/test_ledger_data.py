@@ -16,8 +16,7 @@ from duban.ledger.data import (
     department_file,
     mention_rules,
 )
-from duban.lexicon import load_data
-from duban.lexicon.schema import LEVELS, XlsxLayout, validated
+from duban.lexicon.schema import LEVELS, XlsxLayout, clear_cache, validated
 
 
 def test_ledger_data_files_validate() -> None:
@@ -55,23 +54,23 @@ def test_ledger_data_override_replaces_a_key(tmp_path: Path, monkeypatch: pytest
     (tmp_path / "assign_rules.yaml").write_text(
         "fallback: ndrc\nrules:\n  - {id: only, keywords: [垃圾], lead: urban}\n", encoding="utf-8")
     monkeypatch.setenv("DUBAN_DATA_DIR", str(tmp_path))
-    load_data.cache_clear()  # type: ignore[attr-defined]
+    clear_cache()
     try:
         rules = assign_rules_file()
         assert rules.fallback == "ndrc" and [r.id for r in rules.rules] == ["only"]
     finally:
         monkeypatch.delenv("DUBAN_DATA_DIR")
-        load_data.cache_clear()  # type: ignore[attr-defined]
+        clear_cache()
 
 
 def test_ledger_data_bad_override_is_a_d302(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "deadlines.yaml").write_text("patterns:\n  - {pattern: '上半年', month: 13}\n", encoding="utf-8")
     monkeypatch.setenv("DUBAN_DATA_DIR", str(tmp_path))
-    load_data.cache_clear()  # type: ignore[attr-defined]
+    clear_cache()
     try:
         with pytest.raises(DubanError) as err:
             deadline_rules()
         assert err.value.code.value == "D302"
     finally:
         monkeypatch.delenv("DUBAN_DATA_DIR")
-        load_data.cache_clear()  # type: ignore[attr-defined]
+        clear_cache()
