@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # ledger_gold.py, ledger_support.py
+sys.path.insert(0, str(Path(__file__).parent))  # ledger_gold.py
 
 from ledger_gold import gold_report, load_gold_figures  # noqa: E402
 
