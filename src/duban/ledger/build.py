@@ -195,7 +195,7 @@ def build_ledger(
             reason = "heading"
         else:
             reason = classifier.pattern_reason(sentence)
-            if reason is None and is_introduction(s, path, first_area):
+            if reason is None and is_introduction(report, s, path, first_area):
                 reason = "framing"
             if reason is None and not classifier.commits(sentence):
                 reason = "no_action"
