@@ -1,0 +1,198 @@
+"""Ledger reads: tasks with filters and pagination, one task in full, counts for charts.
+
+Retired tasks (no longer found by a re-parse) are left out unless asked for.
+Writes to tasks (assignment, status, closing) belong to the web workflow.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from duban.store.tables import (
+    AreaRow,
+    DepartmentRow,
+    TaskDepartmentRow,
+    TaskRow,
+    ThemeRow,
+)
+
+
+@dataclass(slots=True)
+class TaskPage:
+    """One page of a filtered task list."""
+
+    items: list[TaskRow]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
+
+
+def _filtered(
+    *,
+    report_id: int | None,
+    area_id: int | None,
+    theme_id: int | None,
+    department_id: int | None,
+    department_role: str | None,
+    status: str | Sequence[str] | None,
+    kind: str | None,
+    search: str | None,
+    include_retired: bool,
+) -> Select[tuple[TaskRow]]:
+    query = select(TaskRow)
+    if report_id is not None:
+        query = query.where(TaskRow.report_id == report_id)
+    if area_id is not None:
+        query = query.where(TaskRow.area_id == area_id)
+    if theme_id is not None:
+        query = query.where(TaskRow.theme_id == theme_id)
+    if department_id is not None:
+        assigned = select(TaskDepartmentRow.task_id).where(TaskDepartmentRow.department_id == department_id)
+        if department_role:
+            assigned = assigned.where(TaskDepartmentRow.role == department_role)
+        query = query.where(TaskRow.id.in_(assigned))
+    if status:
+        statuses = [status] if isinstance(status, str) else list(status)
+        query = query.where(TaskRow.status.in_(statuses))
+    if kind:
+        query = query.where(TaskRow.kind == kind)
+    if search:
+        pattern = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(TaskRow.text.like(pattern, escape="\\"), TaskRow.key == search))
+    if not include_retired:
+        query = query.where(TaskRow.retired.is_(False))
+    return query
+
+
+def list_tasks(
+    *,
+    session: Session,
+    report_id: int | None = None,
+    area_id: int | None = None,
+    theme_id: int | None = None,
+    department_id: int | None = None,
+    department_role: str | None = None,
+    status: str | Sequence[str] | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    include_retired: bool = False,
+    page: int = 1,
+    page_size: int = 50,
+) -> TaskPage:
+    """Tasks in ledger order, filtered, one page at a time (``page`` counts from 1).
+
+    ``department_id`` keeps the tasks where that department is lead or co
+    (``department_role`` narrows it to one); ``search`` matches part of the
+    text or the exact task key. Each task comes with its assignments and
+    targets loaded.
+    """
+    page = max(1, page)
+    query = _filtered(
+        report_id=report_id,
+        area_id=area_id,
+        theme_id=theme_id,
+        department_id=department_id,
+        department_role=department_role,
+        status=status,
+        kind=kind,
+        search=search,
+        include_retired=include_retired,
+    )
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    items = session.scalars(
+        query.options(
+            selectinload(TaskRow.assignments).selectinload(TaskDepartmentRow.department),
+            selectinload(TaskRow.targets),
+        )
+        .order_by(TaskRow.position, TaskRow.id)
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    ).all()
+    return TaskPage(items=list(items), total=total, page=page, page_size=page_size)
+
+
+def get_task(*, session: Session, task_id: int) -> TaskRow | None:
+    """One task with its targets and assignments (and their departments), or None."""
+    return session.scalar(
+        select(TaskRow)
+        .where(TaskRow.id == task_id)
+        .options(
+            selectinload(TaskRow.assignments).selectinload(TaskDepartmentRow.department),
+            selectinload(TaskRow.targets),
+        )
+    )
+
+
+def get_task_by_key(*, session: Session, lineage: str, key: str) -> TaskRow | None:
+    """A task by its stable key within a report lineage, or None."""
+    return session.scalar(select(TaskRow).where(TaskRow.lineage == lineage, TaskRow.key == key))
+
+
+def get_area(*, session: Session, area_id: int) -> AreaRow | None:
+    """The area of a task, or None."""
+    return session.get(AreaRow, area_id)
+
+
+def get_theme(*, session: Session, theme_id: int) -> ThemeRow | None:
+    """The theme of a task, or None."""
+    return session.get(ThemeRow, theme_id)
+
+
+def count_by_status(*, session: Session, report_id: int) -> dict[str, int]:
+    """How many current tasks of a report have each status."""
+    rows = session.execute(
+        select(TaskRow.status, func.count(TaskRow.id))
+        .where(TaskRow.report_id == report_id, TaskRow.retired.is_(False))
+        .group_by(TaskRow.status)
+    ).all()
+    return {status: count for status, count in rows}
+
+
+def count_by_area_and_status(*, session: Session, report_id: int) -> list[tuple[AreaRow, dict[str, int]]]:
+    """Per area of a report (in order), how many tasks have each status (the overview chart)."""
+    areas = session.scalars(select(AreaRow).where(AreaRow.report_id == report_id).order_by(AreaRow.position)).all()
+    rows = session.execute(
+        select(TaskRow.area_id, TaskRow.status, func.count(TaskRow.id))
+        .where(TaskRow.report_id == report_id, TaskRow.retired.is_(False))
+        .group_by(TaskRow.area_id, TaskRow.status)
+    ).all()
+    counts: dict[int | None, dict[str, int]] = {}
+    for area_id, status, count in rows:
+        counts.setdefault(area_id, {})[status] = count
+    return [(area, counts.get(area.id, {})) for area in areas]
+
+
+def count_by_department_and_status(
+    *, session: Session, report_id: int, role: str | None = "lead"
+) -> list[tuple[DepartmentRow, dict[str, int]]]:
+    """Per department with tasks in a report, how many of them have each status.
+
+    ``role`` counts lead assignments only by default (each task once); ``None``
+    counts lead and co.
+    """
+    query = (
+        select(TaskDepartmentRow.department_id, TaskRow.status, func.count(TaskRow.id))
+        .join(TaskRow, TaskRow.id == TaskDepartmentRow.task_id)
+        .where(TaskRow.report_id == report_id, TaskRow.retired.is_(False))
+        .group_by(TaskDepartmentRow.department_id, TaskRow.status)
+    )
+    if role:
+        query = query.where(TaskDepartmentRow.role == role)
+    counts: dict[int, dict[str, int]] = {}
+    for department_id, status, count in session.execute(query).all():
+        counts.setdefault(department_id, {})[status] = count
+    if not counts:
+        return []
+    departments = session.scalars(
+        select(DepartmentRow).where(DepartmentRow.id.in_(counts)).order_by(DepartmentRow.position, DepartmentRow.id)
+    ).all()
+    return [(d, counts[d.id]) for d in departments]
