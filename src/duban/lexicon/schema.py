@@ -230,7 +230,17 @@ def clear_cache() -> None:
     load_data.cache_clear()  # type: ignore[attr-defined]
 
 
-# ===================================================================
+# ==========================================================================
+# Ledger data files (duban.ledger, duban.export): commitments.yaml,
+# deadlines.yaml, mentions.yaml, departments.yaml, assign_rules.yaml,
+# xlsx_layout.yaml. Read through :func:`validated`.
+# ==========================================================================
+
+
+def validated(name: str, schema: type[M]) -> M:
+    """Data file ``name`` checked against ``schema`` (cached; D302 when invalid)."""
+    return load_checked(name, schema)
+
 
 def _check_regex(pattern: str) -> str:
     try:
@@ -238,7 +248,6 @@ def _check_regex(pattern: str) -> str:
     except re.error as exc:
         raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
     return pattern
-
 
 
 class NonCommitmentPattern(_Strict):
