@@ -258,14 +258,16 @@ def clear_cache() -> None:
     load_data.cache_clear()  # type: ignore[attr-defined]
 
 
+# ==========================================================================
+# Ledger data files (duban.ledger, duban.export): commitments.yaml,
+# deadlines.yaml, mentions.yaml, departments.yaml, assign_rules.yaml,
+# xlsx_layout.yaml. Read through :func:`validated`.
+# ==========================================================================
+
+
 def validated(name: str, schema: type[M]) -> M:
-    """Data file ``name`` checked against ``schema``; raises DubanError D302 when invalid."""
-    try:
-        return schema.model_validate(load_data(name))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise DubanError(ErrorCode.BAD_CATALOGUE, name, detail=f"{where}: {first['msg']}") from None
+    """Data file ``name`` checked against ``schema`` (cached; D302 when invalid)."""
+    return load_checked(name, schema)
 
 
 def _check_regex(pattern: str) -> str:
@@ -274,12 +276,6 @@ def _check_regex(pattern: str) -> str:
     except re.error as exc:
         raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
     return pattern
-
-
-# --------------------------------------------------------------------------
-# Ledger data files: commitments.yaml, deadlines.yaml, mentions.yaml,
-# departments.yaml, assign_rules.yaml (read by duban.ledger).
-# --------------------------------------------------------------------------
 
 
 class NonCommitmentPattern(_Strict):
@@ -456,3 +452,13 @@ class XlsxLayout(_Strict):
         if have != need:
             raise ValueError(f"columns must be exactly {sorted(need)}")
         return self
+
+
+SCHEMAS.update({
+    "commitments.yaml": CommitmentLexicon,
+    "deadlines.yaml": DeadlineRules,
+    "mentions.yaml": MentionRules,
+    "departments.yaml": DepartmentCatalogueFile,
+    "assign_rules.yaml": AssignRulesFile,
+    "xlsx_layout.yaml": XlsxLayout,
+})
