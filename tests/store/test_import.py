@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from conftest import Analysed, analyse_text
+from store_support import Analysed, analyse_text
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
