@@ -5,7 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from duban.web.routes import (
+    admin,
     auth,
+    importing,
     glossary,
     notices,
     overview,
@@ -28,4 +30,6 @@ ROUTERS: list[APIRouter] = [
     reminders.router,
     glossary.router,
     public.router,
+    importing.router,
+    admin.router,
 ]
