@@ -15,6 +15,7 @@ from duban.web.routes import (
     public,
     reminders,
     reports,
+    sheets,
     targets,
     tasks,
 )
@@ -31,5 +32,6 @@ ROUTERS: list[APIRouter] = [
     glossary.router,
     public.router,
     importing.router,
+    sheets.router,
     admin.router,
 ]
