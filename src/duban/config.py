@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -130,6 +131,7 @@ class Settings(BaseSettings):
     reminder_day: int = Field(default=25, ge=1, le=28)
     assessment: AssessmentWeights = Field(default_factory=AssessmentWeights)
     fulfil_about_tolerance: float = Field(default=0.5, ge=0)
+    today: date | None = None  # pins the date statuses are computed for (a demo of a past year)
 
     @model_validator(mode="after")
     def _check_thresholds(self) -> Settings:

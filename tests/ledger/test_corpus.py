@@ -8,7 +8,7 @@ import pytest
 
 from duban import parse, read_report
 from duban.ledger import build_ledger, load_catalogue
-from tests_support import report_figures
+from ledger_support import report_figures
 
 REPORTS = sorted((Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "reports").glob("*.txt"))
 

@@ -12,6 +12,8 @@ from duban.cli import importing as _importing  # noqa: F401
 from duban.cli import database as _database  # noqa: F401
 from duban.cli import users as _users  # noqa: F401
 from duban.cli import demo as _demo  # noqa: F401
+from duban.cli import serve as _serve  # noqa: F401
+from duban.cli import ledger as _ledger  # noqa: F401  (registers the command)
 
 
 def main() -> None:

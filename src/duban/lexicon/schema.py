@@ -61,12 +61,19 @@ class MainTargetsRules(_Strict):
     shared_subject_chars: int = Field(ge=1)
 
 
+class LedgerLabels(_Strict):
+    ledger_title: str
+    year_suffix: str
+    main_targets_area: str
+
+
 class CommitmentLexicon(_Strict):
     """commitments.yaml: what makes a plan sentence a task, and what does not."""
 
     commitment_verbs: list[str] = Field(min_length=1)
     non_commitment_patterns: list[NonCommitmentPattern]
     main_targets: MainTargetsRules
+    labels: LedgerLabels
 
 
 class DeadlinePattern(_Strict):
@@ -107,6 +114,7 @@ class MentionRules(_Strict):
 
     separators: str
     min_name_chars: int = Field(ge=1)
+    count_classifiers: str
     suffixes: MentionSuffixes
     lead_words: list[str]
     trail_words: list[str]
@@ -162,6 +170,7 @@ class AssignRulesFile(_Strict):
     area_weight: float = Field(default=0.25, ge=0)
     max_co: int = Field(default=3, ge=0)
     co_share: float = Field(default=0.5, ge=0, le=1)
+    max_repeats: int = Field(default=3, ge=1)
     rules: list[AssignRule] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -170,4 +179,44 @@ class AssignRulesFile(_Strict):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate rule ids: {', '.join(dupes)}")
+        return self
+
+
+class XlsxColumn(_Strict):
+    key: str
+    header: str
+    width: float = Field(gt=0)
+
+
+class XlsxDeadlineFormats(_Strict):
+    month_end: str
+    year_end: str
+    day: str
+
+
+class XlsxLayout(_Strict):
+    """xlsx_layout.yaml: the printed 任务分解表 (sheet names, columns, fonts, footer)."""
+
+    tasks_sheet: str
+    targets_sheet: str
+    targets_title: str
+    columns: list[XlsxColumn]
+    target_columns: list[XlsxColumn]
+    comparators: dict[str, str]
+    measures: dict[str, str]
+    part_band: str
+    area_band: str
+    main_targets_band: str
+    deadline: XlsxDeadlineFormats
+    fonts: dict[Literal["title", "header", "body"], str]
+    sizes: dict[Literal["title", "header", "band", "body"], float]
+    fills: dict[Literal["header", "part", "area"], str]
+    footer: str
+
+    @model_validator(mode="after")
+    def _columns(self) -> XlsxLayout:
+        need = {"seq", "work", "text", "targets", "lead", "co", "deadline"}
+        have = {c.key for c in self.columns}
+        if have != need:
+            raise ValueError(f"columns must be exactly {sorted(need)}")
         return self
