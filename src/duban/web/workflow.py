@@ -41,6 +41,8 @@ def web_error(err: DubanError) -> WebError:
     detail = str(err.params.get("detail", err.detail))
     if err.code is ErrorCode.WEB_CONFLICT:
         return Conflict(CONFLICT_MESSAGE, [detail])
+    if err.code is ErrorCode.IMPORT_CONFLICT:
+        return Conflict(f"与已有数据冲突：{detail}")
     if err.code is ErrorCode.STORE_MISSING:
         return NotFound(f"找不到：{detail}")
     return Invalid(detail, [part for part in detail.split("；") if part] if "；" in detail else [])
