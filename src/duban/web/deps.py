@@ -50,6 +50,8 @@ def get_current_user(request: Request, session: SessionDep) -> UserRow | None:
             user = None
         if user is None:
             request.session.pop("uid", None)
+        else:
+            _ = user.department  # loaded now: error pages render after the session is closed
     request.state.user = user
     return user
 
