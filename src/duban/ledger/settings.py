@@ -1,0 +1,110 @@
+"""The fulfilment check's knobs, read once from ``data/fulfil.yaml``.
+
+Tolerances, unit scales, indicator direction and the comparison vocabulary
+are wording knowledge, so they live in the data file (an office can override
+any key from ``DUBAN_DATA_DIR``); this module only validates and types them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field, ValidationError
+
+from duban.errors import DubanError, ErrorCode
+from duban.lexicon import load_data
+
+
+class _Band(BaseModel):
+    points: float = Field(ge=0)
+    relative: float = Field(ge=0)
+
+
+class _Similarity(BaseModel):
+    sure: float = Field(gt=0, le=1)
+    floor: float = Field(gt=0, le=1)
+
+
+class _FulfilData(BaseModel):
+    tolerance: _Band
+    partly_margin: _Band
+    unit_scales: dict[str, tuple[str, float]]
+    lower_is_better: list[str]
+    indicator_noise: list[str]
+    indicator_synonyms: dict[str, list[str]]
+    similarity: _Similarity
+    distinct_words: list[list[str]] = []
+    covering_words: dict[str, list[str]] = {}
+    related_indicators: list[list[str]] = []
+    average_cues: list[str] = []
+    action_prefixes: list[str] = []
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How far from a 左右 target an actual may lie: ``points`` for percentages, ``relative`` otherwise."""
+
+    points: float = 0.5
+    relative: float = 0.02
+
+    def band(self, target: float, unit: str | None) -> float:
+        """The half-width of the band around ``target`` in ``unit``."""
+        if is_percent(unit):
+            return self.points
+        return abs(target) * self.relative
+
+
+@dataclass(frozen=True, slots=True)
+class FulfilSettings:
+    """Everything the verdict rules and the pairing read, typed."""
+
+    tolerance: Tolerance = Tolerance()
+    partly_margin: Tolerance = Tolerance(0.5, 0.05)
+    unit_scales: dict[str, tuple[str, float]] = field(default_factory=dict)
+    lower_is_better: tuple[str, ...] = ()
+    indicator_noise: tuple[str, ...] = ()
+    synonyms: dict[str, str] = field(default_factory=dict)  # variant -> canonical name
+    sure: float = 0.8
+    floor: float = 0.5
+    distinct_words: tuple[tuple[str, ...], ...] = ()
+    covering_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    related: tuple[frozenset[str], ...] = ()
+    average_cues: tuple[str, ...] = ()
+    action_prefixes: tuple[str, ...] = ()
+
+
+def is_percent(unit: str | None) -> bool:
+    """Percent and percentage points (个百分点) share the points tolerance."""
+    return unit is not None and (unit == "%" or unit.endswith("百分点"))
+
+
+def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
+    """The settings from ``fulfil.yaml``; ``tolerance_points`` overrides the 左右 band.
+
+    Raises:
+        DubanError(BAD_CATALOGUE): the data file does not match its schema.
+    """
+    try:
+        data = _FulfilData.model_validate(load_data("fulfil.yaml"))
+    except ValidationError as exc:
+        raise DubanError(ErrorCode.BAD_CATALOGUE, "fulfil.yaml", detail=str(exc).splitlines()[0]) from None
+    synonyms: dict[str, str] = {}
+    for canonical, variants in data.indicator_synonyms.items():
+        for variant in [canonical, *variants]:
+            synonyms[variant] = canonical
+    points = data.tolerance.points if tolerance_points is None else tolerance_points
+    return FulfilSettings(
+        tolerance=Tolerance(points, data.tolerance.relative),
+        partly_margin=Tolerance(data.partly_margin.points, data.partly_margin.relative),
+        unit_scales=dict(data.unit_scales),
+        lower_is_better=tuple(data.lower_is_better),
+        indicator_noise=tuple(data.indicator_noise),
+        synonyms=synonyms,
+        sure=data.similarity.sure,
+        floor=data.similarity.floor,
+        distinct_words=tuple(tuple(group) for group in data.distinct_words),
+        covering_words={k: tuple(v) for k, v in data.covering_words.items()},
+        related=tuple(frozenset(group) for group in data.related_indicators),
+        average_cues=tuple(data.average_cues),
+        action_prefixes=tuple(sorted(data.action_prefixes, key=len, reverse=True)),
+    )
