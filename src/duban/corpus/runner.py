@@ -10,6 +10,7 @@ finish, and memory holds at most one window of results plus one batch.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -129,11 +130,14 @@ def run_corpus(
     batch_size: int = 200,
     reporter: Reporter | None = None,
     task: Task = analyse_file,
+    db: str | None = None,
 ) -> RunStats:
     """Process every report under ``root`` into tables under ``out``; resume if ``out`` has parts.
 
-    Raises DubanError only for the run as a whole (bad folder, engine
-    failure); a bad file becomes an ``errors`` row.
+    With ``db`` (a database URL) every parsed report is also imported into
+    the app's database (see :mod:`duban.corpus.database`). Raises DubanError
+    only for the run as a whole (bad folder, engine failure, database that
+    cannot be opened); a bad file becomes an ``errors`` row.
     """
     root = root.resolve()
     reporter = reporter or SilentReporter()
@@ -148,6 +152,12 @@ def run_corpus(
         else:
             todo.append(path)
 
+    sink = None
+    if db:
+        from duban.corpus.database import DatabaseSink
+
+        sink = DatabaseSink(db)
+        task = functools.partial(task, keep=True)
     began = time.perf_counter()
     eng = engine if not isinstance(engine, str) else make_engine(
         engine, root, workers=workers, scheduler=scheduler, task=task
@@ -188,12 +198,18 @@ def run_corpus(
                 except WorkerLost as exc:
                     finish(pos, _lost(todo[pos], root, exc))
             while emitted in ready:
-                batcher.add(ready.pop(emitted))
+                res = ready.pop(emitted)
+                if sink and res.analysis is not None:
+                    res.rows["reports"][0]["status"] = sink.store(res.analysis)
+                    res.analysis = None
+                batcher.add(res)
                 emitted += 1
         batcher.flush()
     finally:
         if isinstance(engine, str):
             eng.close()
+        if sink:
+            sink.close()
         reporter.finish()
     stats.seconds = time.perf_counter() - began
     stats.written = compact(store, formats)

@@ -42,9 +42,11 @@ class Stages:
     def main_targets(self, report: Report, figures: list[Figure]) -> list[Any]:
         return list(self.find_main_targets(report, figures)) if self.find_main_targets else []
 
-    def build_ledger(self, report: Report, figures: list[Figure]) -> Ledger:
-        meta = report.metadata
-        return build_ledger(report, figures, catalogue(meta.level, meta.region), self.lexicon)
+    def catalogue_for(self, report: Report) -> Catalogue:
+        return catalogue(report.metadata.level, report.metadata.region)
+
+    def build_ledger(self, report: Report, figures: list[Figure], cat: Catalogue) -> Ledger:
+        return build_ledger(report, figures, cat, self.lexicon)
 
     def main_target_rows(self, key: Row, report: Report, targets: list[Any], figures: list[Figure]) -> list[Row]:
         return []
