@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from duban.corpus.rows import Row, figure_rows, report_row, task_rows
+from duban.corpus.rows import Row, figure_rows, main_target_rows, report_row, task_rows
 from duban.corpus.stages import Stages, load_stages
 from duban.errors import DubanError, ErrorCode
 from duban.pipeline import Analysis
@@ -107,9 +107,14 @@ def analyse_file(path: str, root: str, stages: Stages | None = None, keep: bool 
         ledger = st.build_ledger(report, figures, catalogue)
         stage = "tables"
         figs = figure_rows(key, report, figures)
-        mains = st.main_target_rows(key, report, targets, figures)
+        mains = main_target_rows(key, targets, figures)
         tasks = task_rows(key, ledger)
-        counts = {"figures": len(figs), "main_targets": len(mains), "tasks": len(tasks)}
+        counts = {
+            "figures": len(figs),
+            "main_targets_found": int(targets.found),
+            "main_targets": len(mains),
+            "tasks": len(tasks),
+        }
         result.rows["reports"].append(report_row(key, source, report, counts))
         result.rows["figures"] = figs
         result.rows["main_targets"] = mains
