@@ -1,10 +1,10 @@
-"""Pydantic schemas for the data files in ``duban/data/``, one class per file.
+"""A pydantic schema for each data file, checked as the file loads.
 
-Each data file is validated as it is loaded (dateparser's ``LanguageValidator``
-idea), so a typo in an office's override fails with a clear D302 error
-instead of silently changing results. The ledger's files are read with
-:func:`validated`; the extractor's (``units.yaml``, ``cues.yaml``,
-``exclusions.yaml``, ``indicators.yaml``) with the cached :func:`load_checked`.
+As dateparser's ``LanguageValidator`` does for its language files, every key
+and type of ``units.yaml``, ``cues.yaml``, ``exclusions.yaml`` and
+``indicators.yaml`` is declared here; an unknown key or a wrong type is an
+error (``D302``) that names the file, not a crash deep in the extractor.
+:func:`load_checked` is the way extraction code reads these files.
 """
 
 from __future__ import annotations
@@ -19,164 +19,8 @@ from duban.errors import DubanError, ErrorCode
 from duban.lexicon.load import data_dir_override, load_data
 
 
-M = TypeVar("M", bound=BaseModel)
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def validated(name: str, schema: type[M]) -> M:
-    """Data file ``name`` checked against ``schema``; raises DubanError D302 when invalid."""
-    try:
-        return schema.model_validate(load_data(name))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise DubanError(ErrorCode.BAD_CATALOGUE, name, detail=f"{where}: {first['msg']}") from None
-
-
-def _check_regex(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
-    return pattern
-
-
-# --------------------------------------------------------------------------
-# Ledger data files: commitments.yaml, deadlines.yaml, mentions.yaml,
-# departments.yaml, assign_rules.yaml (read by duban.ledger).
-# --------------------------------------------------------------------------
-
-
-class NonCommitmentPattern(_Strict):
-    reason: Literal["heading", "framing", "slogan", "no_action"]
-    pattern: str
-
-    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
-
-
-class MainTargetsRules(_Strict):
-    cues: list[str] = Field(min_length=1)
-    clause_separators: str = Field(min_length=1)
-    minor_separators: str = ""
-    shared_subject_chars: int = Field(ge=1)
-
-
-class CommitmentLexicon(_Strict):
-    """commitments.yaml: what makes a plan sentence a task, and what does not."""
-
-    commitment_verbs: list[str] = Field(min_length=1)
-    non_commitment_patterns: list[NonCommitmentPattern]
-    main_targets: MainTargetsRules
-
-
-class DeadlinePattern(_Strict):
-    pattern: str
-    month: int | None = Field(default=None, ge=1, le=12)
-    day: int | Literal["end"] | None = None
-
-    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
-
-    @model_validator(mode="after")
-    def _month_known(self) -> DeadlinePattern:
-        if self.month is None and "(?P<m>" not in self.pattern:
-            raise ValueError("a deadline pattern needs a month or a (?P<m>…) group")
-        return self
-
-
-class DefaultDeadline(_Strict):
-    month: int = Field(ge=1, le=12)
-    day: int | Literal["end"]
-
-
-class DeadlineRules(_Strict):
-    """deadlines.yaml: explicit deadlines (年底前, 6月底前, 上半年 …)."""
-
-    default: DefaultDeadline
-    month_words: dict[str, int]
-    patterns: list[DeadlinePattern]
-
-
-class MentionSuffixes(_Strict):
-    project: list[str] = Field(default_factory=list)
-    place: list[str] = Field(default_factory=list)
-    facility: list[str] = Field(default_factory=list)
-
-
-class MentionRules(_Strict):
-    """mentions.yaml: named projects, places and facilities in a task."""
-
-    separators: str
-    min_name_chars: int = Field(ge=1)
-    suffixes: MentionSuffixes
-    lead_words: list[str]
-    trail_words: list[str]
-    generic_prefixes: list[str]
-
-
-LEVELS = ("county", "city", "province", "national")
-
-
-class DepartmentEntry(_Strict):
-    """One department of departments.yaml, with its name at each level."""
-
-    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    category: str
-    county: str
-    city: str
-    province: str
-    national: str | None = None
-    full: str | None = None  # full county-level name
-    aliases: list[str] = Field(default_factory=list)
-
-
-class DepartmentCatalogueFile(_Strict):
-    """departments.yaml: the seed catalogue of a typical government's departments."""
-
-    county_prefixes: dict[str, str]
-    departments: list[DepartmentEntry] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique(self) -> DepartmentCatalogueFile:
-        keys = [d.key for d in self.departments]
-        dupes = sorted({k for k in keys if keys.count(k) > 1})
-        if dupes:
-            raise ValueError(f"duplicate department keys: {', '.join(dupes)}")
-        return self
-
-
-class AssignRule(_Strict):
-    """One keyword rule: words in a task that point to a lead department."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
-    keywords: list[str] = Field(min_length=1)
-    lead: str
-    co: list[str] = Field(default_factory=list)
-    weight: float = Field(default=1.0, gt=0)
-
-
-class AssignRulesFile(_Strict):
-    """assign_rules.yaml: keyword rules that suggest lead and co-departments."""
-
-    fallback: str
-    theme_weight: float = Field(default=0.5, ge=0)
-    area_weight: float = Field(default=0.25, ge=0)
-    max_co: int = Field(default=3, ge=0)
-    co_share: float = Field(default=0.5, ge=0, le=1)
-    rules: list[AssignRule] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique(self) -> AssignRulesFile:
-        ids = [r.id for r in self.rules]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate rule ids: {', '.join(dupes)}")
-        return self
-
-
-# --- extraction lexicons (units, cues, exclusions, indicators)
 
 
 def _compiles(pattern: str) -> str:
@@ -356,6 +200,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "indicators.yaml": IndicatorsFile,
 }
 
+M = TypeVar("M", bound=BaseModel)
+
+
 @lru_cache(maxsize=32)
 def _checked(name: str, override: str | None) -> BaseModel:
     raw: Any = load_data(name)
@@ -381,3 +228,209 @@ def clear_cache() -> None:
     """Forget loaded files (tests that change ``DUBAN_DATA_DIR`` call this)."""
     _checked.cache_clear()
     load_data.cache_clear()  # type: ignore[attr-defined]
+
+
+# ==========================================================================
+# Ledger data files (duban.ledger, duban.export): commitments.yaml,
+# deadlines.yaml, mentions.yaml, departments.yaml, assign_rules.yaml,
+# xlsx_layout.yaml. Read through :func:`validated`.
+# ==========================================================================
+
+def validated(name: str, schema: type[M]) -> M:
+    """Data file ``name`` checked against ``schema`` (cached; D302 when invalid)."""
+    return load_checked(name, schema)
+
+
+def _check_regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+    return pattern
+
+
+
+class NonCommitmentPattern(_Strict):
+    reason: Literal["heading", "framing", "slogan", "no_action"]
+    pattern: str
+
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
+
+
+class MainTargetsRules(_Strict):
+    cues: list[str] = Field(min_length=1)
+    clause_separators: str = Field(min_length=1)
+    minor_separators: str = ""
+    shared_subject_chars: int = Field(ge=1)
+
+
+class LedgerLabels(_Strict):
+    ledger_title: str
+    year_suffix: str
+    main_targets_area: str
+
+
+class CommitmentLexicon(_Strict):
+    """commitments.yaml: what makes a plan sentence a task, and what does not."""
+
+    commitment_verbs: list[str] = Field(min_length=1)
+    non_commitment_patterns: list[NonCommitmentPattern]
+    main_targets: MainTargetsRules
+    labels: LedgerLabels
+
+
+class DeadlinePattern(_Strict):
+    pattern: str
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | Literal["end"] | None = None
+
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
+
+    @model_validator(mode="after")
+    def _month_known(self) -> DeadlinePattern:
+        if self.month is None and "(?P<m>" not in self.pattern:
+            raise ValueError("a deadline pattern needs a month or a (?P<m>…) group")
+        return self
+
+
+class DefaultDeadline(_Strict):
+    month: int = Field(ge=1, le=12)
+    day: int | Literal["end"]
+
+
+class DeadlineRules(_Strict):
+    """deadlines.yaml: explicit deadlines (年底前, 6月底前, 上半年 …)."""
+
+    default: DefaultDeadline
+    month_words: dict[str, int]
+    patterns: list[DeadlinePattern]
+
+
+class MentionSuffixes(_Strict):
+    project: list[str] = Field(default_factory=list)
+    place: list[str] = Field(default_factory=list)
+    facility: list[str] = Field(default_factory=list)
+
+
+class MentionRules(_Strict):
+    """mentions.yaml: named projects, places and facilities in a task."""
+
+    separators: str
+    min_name_chars: int = Field(ge=1)
+    count_classifiers: str
+    suffixes: MentionSuffixes
+    lead_words: list[str]
+    trail_words: list[str]
+    generic_prefixes: list[str]
+
+
+LEVELS = ("county", "city", "province", "national")
+
+
+class DepartmentEntry(_Strict):
+    """One department of departments.yaml, with its name at each level."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    category: str
+    county: str
+    city: str
+    province: str
+    national: str | None = None
+    full: str | None = None  # full county-level name
+    aliases: list[str] = Field(default_factory=list)
+
+
+class DepartmentCatalogueFile(_Strict):
+    """departments.yaml: the seed catalogue of a typical government's departments."""
+
+    county_prefixes: dict[str, str]
+    departments: list[DepartmentEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> DepartmentCatalogueFile:
+        keys = [d.key for d in self.departments]
+        dupes = sorted({k for k in keys if keys.count(k) > 1})
+        if dupes:
+            raise ValueError(f"duplicate department keys: {', '.join(dupes)}")
+        return self
+
+
+class AssignRule(_Strict):
+    """One keyword rule: words in a task that point to a lead department."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    keywords: list[str] = Field(min_length=1)
+    lead: str
+    co: list[str] = Field(default_factory=list)
+    weight: float = Field(default=1.0, gt=0)
+
+
+class AssignRulesFile(_Strict):
+    """assign_rules.yaml: keyword rules that suggest lead and co-departments."""
+
+    fallback: str
+    theme_weight: float = Field(default=0.5, ge=0)
+    area_weight: float = Field(default=0.25, ge=0)
+    max_co: int = Field(default=3, ge=0)
+    co_share: float = Field(default=0.5, ge=0, le=1)
+    max_repeats: int = Field(default=3, ge=1)
+    rules: list[AssignRule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> AssignRulesFile:
+        ids = [r.id for r in self.rules]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate rule ids: {', '.join(dupes)}")
+        return self
+
+
+class XlsxColumn(_Strict):
+    key: str
+    header: str
+    width: float = Field(gt=0)
+
+
+class XlsxDeadlineFormats(_Strict):
+    month_end: str
+    year_end: str
+    day: str
+
+
+class XlsxLayout(_Strict):
+    """xlsx_layout.yaml: the printed 任务分解表 (sheet names, columns, fonts, footer)."""
+
+    tasks_sheet: str
+    targets_sheet: str
+    targets_title: str
+    columns: list[XlsxColumn]
+    target_columns: list[XlsxColumn]
+    comparators: dict[str, str]
+    measures: dict[str, str]
+    growth_words: dict[Literal["up", "down"], str]
+    part_band: str
+    area_band: str
+    main_targets_band: str
+    deadline: XlsxDeadlineFormats
+    fonts: dict[Literal["title", "header", "body"], str]
+    sizes: dict[Literal["title", "header", "band", "body"], float]
+    fills: dict[Literal["header", "part", "area"], str]
+    footer: str
+
+    @model_validator(mode="after")
+    def _columns(self) -> XlsxLayout:
+        need = {"seq", "work", "text", "targets", "lead", "co", "deadline"}
+        have = {c.key for c in self.columns}
+        if have != need:
+            raise ValueError(f"columns must be exactly {sorted(need)}")
+        return self
+
+
+SCHEMAS.update({
+    "commitments.yaml": CommitmentLexicon,
+    "deadlines.yaml": DeadlineRules,
+    "mentions.yaml": MentionRules,
+    "departments.yaml": DepartmentCatalogueFile,
+    "assign_rules.yaml": AssignRulesFile,
+    "xlsx_layout.yaml": XlsxLayout,
+})
