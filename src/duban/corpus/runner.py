@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import pyarrow as pa
+
 from duban.corpus.analyse import TABLES, FileResult, _error_row, analyse_file, file_key, sha256_of
 from duban.corpus.engine import DaskEngine, Engine, LocalEngine, Task, WorkerLost
 from duban.corpus.parts import PartStore, compact
 from duban.corpus.progress import Reporter, SilentReporter
 from duban.corpus.rows import Row
+from duban.corpus.schema import SCHEMAS
 from duban.errors import DubanError, ErrorCode
 
 # What the ingest reads; other files (MANIFEST.tsv, images …) are not reports.
@@ -94,17 +97,22 @@ def make_engine(
 
 
 class _Batcher:
-    """Collects results in file order and writes a part every ``size`` files."""
+    """Collects results in file order and writes a part every ``size`` files.
+
+    Each file's rows are turned into Arrow tables as they arrive: columnar
+    buffers hold a batch in a fraction of the memory of Python dicts.
+    """
 
     def __init__(self, store: PartStore, size: int, stats: RunStats) -> None:
         self.store, self.size, self.stats = store, size, stats
         self.index = store.next_index()
-        self.rows: dict[str, list[Row]] = {t: [] for t in TABLES}
+        self.parts: dict[str, list[pa.Table]] = {t: [] for t in TABLES}
         self.files = 0
 
     def add(self, result: FileResult) -> None:
         for table, rows in result.rows.items():
-            self.rows[table].extend(rows)
+            if rows:
+                self.parts[table].append(pa.Table.from_pylist(rows, schema=SCHEMAS[table]))
         self.files += 1
         if self.files >= self.size:
             self.flush()
@@ -112,10 +120,10 @@ class _Batcher:
     def flush(self) -> None:
         if not self.files:
             return
-        self.store.write_batch(self.index, self.rows)
+        self.store.write_batch(self.index, self.parts)
         self.index += 1
         self.stats.batches += 1
-        self.rows = {t: [] for t in TABLES}
+        self.parts = {t: [] for t in TABLES}
         self.files = 0
 
 
