@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from duban.web.routes import auth, notices, progress, tasks
+from duban.web.routes import auth, fulfilment, notices, progress, tasks
 
 ROUTERS: list[APIRouter] = [
     auth.router,
     tasks.router,
     progress.router,
     notices.router,
+    fulfilment.router,
 ]
