@@ -9,6 +9,7 @@ Public API, one typed function per stage::
 """
 
 from duban.ingest import read_report
+from duban.extract import extract_figures, main_targets
 from duban.parse import parse, parse_text
 
-__all__ = ["parse", "parse_text", "read_report"]
+__all__ = ["extract_figures", "main_targets", "parse", "parse_text", "read_report"]

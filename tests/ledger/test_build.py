@@ -64,7 +64,7 @@ def test_build_ids_survive_a_shifted_text(sample_report: Report, gold_figures: l
     """Blank lines added at the top move every offset but keep every id."""
     import copy
 
-    from gold import gold_report
+    from ledger_gold import gold_report
 
     shift = 3
     meta = copy.deepcopy(sample_meta)

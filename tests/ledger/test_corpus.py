@@ -8,7 +8,7 @@ import pytest
 
 from duban import parse, read_report
 from duban.ledger import build_ledger, load_catalogue
-from tests_support import report_figures
+from duban.extract import extract_figures
 
 REPORTS = sorted((Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "reports").glob("*.txt"))
 
@@ -17,7 +17,7 @@ REPORTS = sorted((Path(__file__).resolve().parents[2].parent / "shared" / "corpu
 @pytest.mark.parametrize("path", REPORTS, ids=[p.stem for p in REPORTS])
 def test_corpus_ledger_builds_and_covers(path: Path) -> None:
     report = parse(read_report(path))
-    figures = report_figures(report)
+    figures = extract_figures(report)
     ledger = build_ledger(report, figures, load_catalogue(report.metadata.level, report.metadata.region))
     cov = ledger.coverage
     assert cov.ok, (cov.uncovered[:3], cov.duplicated[:3], cov.targets_outside[:3])

@@ -96,7 +96,9 @@ def _score(rule: AssignRule, task: Task, cat: Catalogue) -> _Hit | None:
             at = text.find(kw)
             if at < 0 or weight == 0:
                 continue
-            score += len(kw) * weight * rule.weight
+            # a word the task repeats is what the task is about (外贸 four times in one sentence)
+            times = min(text.count(kw), cat.rules.max_repeats)
+            score += len(kw) * weight * rule.weight * times
             if offset is not None:
                 first = min(first, at)
                 if best is None or best[1] is None:

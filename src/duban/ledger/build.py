@@ -25,7 +25,7 @@ from duban.ledger.data import commitment_lexicon, deadline_rules, mention_rules
 from duban.ledger.deadline import DeadlineFinder
 from duban.ledger.main_targets import split_targets, targets_body
 from duban.ledger.mention import MentionFinder
-from duban.lexicon.schema import CommitmentLexicon, DeadlineRules, MentionRules
+from duban.lexicon.schema import CommitmentLexicon, DeadlineRules, LedgerLabels, MentionRules
 from duban.model import (
     Area,
     Figure,
@@ -76,14 +76,20 @@ def plan_year(report: Report, figures: list[Figure]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def ledger_title(report: Report, year: int | None) -> str:
-    """镇海区2020年政府工作报告重点工作任务分解表."""
+def ledger_title(report: Report, year: int | None, labels: LedgerLabels) -> str:
+    """The table's title from the labels' template: the region as its office writes it, and the year.
+
+    A county-level region drops its city or province prefix (宁波市镇海区 → 镇海区);
+    the national government's title has no region.
+    """
     region = report.metadata.region or ""
-    short = re.sub(r"^.+?[省市州盟](?=.+[区县市旗]$)", "", region) if report.metadata.level == "county" else region
-    if report.metadata.level == "national":
-        short = ""
-    when = f"{year}年" if year else ""
-    return f"{short}{when}政府工作报告重点工作任务分解表"
+    level = report.metadata.level
+    if level == "county":
+        region = re.sub(r"^.+?[省市州盟](?=.+[区县市旗]$)", "", region)
+    elif level == "national":
+        region = ""
+    when = f"{year}{labels.year_suffix}" if year else ""
+    return labels.ledger_title.format(region=region, year=when)
 
 
 def _areas(report: Report) -> tuple[list[Area], dict[int, Area], dict[int, tuple[Area | None, Theme]]]:
@@ -94,7 +100,9 @@ def _areas(report: Report) -> tuple[list[Area], dict[int, Area], dict[int, tuple
     for sec in report.iter_sections():
         role = sec.role if sec.start < report.body_end else Role.ANNEX
         if sec.kind is SectionKind.AREA and role in SCOPE:
-            area = Area(len(areas) + 1, sec.number, sec.title, sec.start, sec.end, role.value)
+            part = next((p for p in report.sections if p.start <= sec.start < p.end and p is not sec), None)
+            area = Area(len(areas) + 1, sec.number, sec.title, sec.start, sec.end, role.value,
+                        part_number=part.number if part else None, part_title=part.title if part else None)
             areas.append(area)
             by_section[id(sec)] = area
             for t in (s for s in sec.walk() if s.kind is SectionKind.THEME):
@@ -197,6 +205,7 @@ def build_ledger(
         else:
             skipped.append(NonCommitment(s.start, s.end, sentence, reason, area.index if area else None))
 
+    main_area = lex.commitments.labels.main_targets_area
     tasks: list[Task] = []
     seen: Counter[str] = Counter()
     for kind, role_value, start, end, area, theme in raw:
@@ -216,7 +225,7 @@ def build_ledger(
             role=role_value,
             area_index=area.index if area else None,
             area_number=area.number if area else None,
-            area_title=area.title if area else ("主要预期目标" if kind == "main_target" else None),
+            area_title=area.title if area else (main_area if kind == "main_target" else None),
             theme_index=theme.index if theme else None,
             theme_title=theme.title if theme else None,
             text=body,
@@ -239,7 +248,7 @@ def build_ledger(
     coverage = check_coverage(scope, tasks, skipped, scope_targets)
     return Ledger(
         report_key=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
-        title=ledger_title(report, year),
+        title=ledger_title(report, year, lex.commitments.labels),
         region=report.metadata.region,
         year=year,
         level=report.metadata.level,

@@ -65,5 +65,6 @@ def find_deadline(
         day: int | str = spec.day if spec.day is not None else "end"
         if groups.get("d"):
             day = int(groups["d"])
-        return Deadline(_iso(year, month, day), m.group(0), offset + m.start(), offset + m.end())
+        when = int(groups["y"]) if groups.get("y") else year
+        return Deadline(_iso(when, month, day), m.group(0), offset + m.start(), offset + m.end())
     return Deadline(_iso(year, rules.default.month, rules.default.day), None, None, None)

@@ -25,6 +25,10 @@ class MentionFinder:
         )
         self.lead = sorted(set(rules.lead_words) | set(verbs), key=len, reverse=True)
         self.trail = sorted(rules.trail_words, key=len, reverse=True)
+        # words that, met inside a piece, end the part before the name (one-character ones are too loose)
+        self.inner = [w for w in self.lead if len(w) > 1]
+        # a piece that opens with a count (126个重点项目) counts things rather than naming one
+        self.count = re.compile(r"^[0-9.]+[" + re.escape(rules.count_classifiers) + "]")
 
     def find(self, text: str, offset: int) -> list[Mention]:
         """Named things in ``text`` (a task starting at ``offset`` in the report)."""
@@ -52,7 +56,13 @@ def _find(f: MentionFinder, text: str, offset: int) -> list[Mention]:
                     s += len(w)
                     changed = True
                     break
+        # An action word inside the piece ends the part before the name (统筹推进…, 主动融入…).
+        cut = max((text.rfind(v, s, e) + len(v) for v in f.inner if text.rfind(v, s, e) >= 0), default=s)
+        if cut < e:
+            s = cut
         name = text[s:e]
+        if f.count.match(name):
+            continue
         kind = next((k for suf, k in suffixes if name.endswith(suf)), None)
         if kind is None:
             continue

@@ -1,36 +1,244 @@
-"""Pydantic schemas for the data files in ``duban/data/``, one class per file.
+"""A pydantic schema for each data file, checked as the file loads.
 
-Each data file is validated as it is loaded (dateparser's ``LanguageValidator``
-idea), so a typo in an office's override fails with a clear D302 error
-instead of silently changing results. Use :func:`validated` to load a file
-through :func:`duban.lexicon.load_data` and check it against its schema.
+As dateparser's ``LanguageValidator`` does for its language files, every key
+and type of ``units.yaml``, ``cues.yaml``, ``exclusions.yaml`` and
+``indicators.yaml`` is declared here; an unknown key or a wrong type is an
+error (``D302``) that names the file, not a crash deep in the extractor.
+:func:`load_checked` is the way extraction code reads these files.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal, TypeVar
+from functools import lru_cache
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from duban.errors import DubanError, ErrorCode
-from duban.lexicon.load import load_data
-
-M = TypeVar("M", bound=BaseModel)
+from duban.lexicon.load import data_dir_override, load_data
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def validated(name: str, schema: type[M]) -> M:
-    """Data file ``name`` checked against ``schema``; raises DubanError D302 when invalid."""
+def _compiles(pattern: str) -> str:
     try:
-        return schema.model_validate(load_data(name))
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+    return pattern
+
+
+# --- units.yaml -------------------------------------------------------------
+
+
+class UnitEntry(_Strict):
+    name: str = Field(min_length=1)
+    base: str | None
+    factor: float = 1.0
+    scalable: bool = False
+    measure: str | None = None  # percent | points | multiple
+    category: str | None = None  # money
+    needs_before: list[str] = Field(default_factory=list)
+    needs_scale: bool = False
+    not_before: list[str] = Field(default_factory=list)
+    excluded: bool = False
+
+    @field_validator("measure")
+    @classmethod
+    def _measure(cls, value: str | None) -> str | None:
+        if value not in (None, "percent", "points", "multiple"):
+            raise ValueError(f"unknown unit measure {value!r}")
+        return value
+
+
+class UnitsFile(_Strict):
+    scales: dict[str, float]
+    units: list[UnitEntry]
+    per: list[str] = Field(default_factory=list)
+    qualifier_brackets: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self) -> UnitsFile:
+        names = [u.name for u in self.units]
+        dupes = {n for n in names if names.count(n) > 1}
+        if dupes:
+            raise ValueError(f"duplicate units: {sorted(dupes)}")
+        return self
+
+
+# --- exclusions.yaml --------------------------------------------------------
+
+
+class ExclusionPattern(_Strict):
+    name: str
+    regex: str
+
+    _check = field_validator("regex")(classmethod(lambda cls, v: _compiles(v)))
+
+
+class ExclusionsFile(_Strict):
+    patterns: list[ExclusionPattern]
+    delimiting: list[str]
+    label_suffixes: list[str] = Field(default_factory=list)
+    ordinal_prefix: str = "第"
+    ordinal_units: list[str] = Field(default_factory=list)
+
+
+# --- cues.yaml --------------------------------------------------------------
+
+COMPARATORS = ("=", ">=", "<=", ">", "<", "~", "range")
+
+
+def _comparators(mapping: dict[str, str]) -> dict[str, str]:
+    for word, comp in mapping.items():
+        if comp not in COMPARATORS:
+            raise ValueError(f"unknown comparator {comp!r} for {word!r}")
+    return mapping
+
+
+class GrowthVerbs(_Strict):
+    increase: list[str]
+    decrease: list[str]
+
+
+class KindCues(_Strict):
+    background_patterns: list[str]
+    current_year_paragraph: list[str]
+    actual_sentence: list[str]
+
+    @field_validator("background_patterns")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return [_compiles(p) for p in value]
+
+
+class YearCues(_Strict):
+    this_year: list[str]
+    last_year: list[str]
+
+
+class IndicatorCues(_Strict):
+    leading: list[str]
+    leading_patterns: list[str]
+    trailing: list[str]
+    trailing_growth: list[str]
+    cut_after: list[str]
+    generic: list[str]
+    post_stop: list[str]
+    name_list_marks: list[str]
+    from_window: int = 6
+    list_heads: list[str]
+    short_item: int = 2
+    max_length: int = 40
+    region_prefixes: list[str]
+
+    @field_validator("leading_patterns")
+    @classmethod
+    def _patterns(cls, value: list[str]) -> list[str]:
+        return [_compiles(p) for p in value]
+
+
+class CuesFile(_Strict):
+    clause_breaks: str
+    list_separators: list[str]
+    run_separators: list[str]
+    respective: list[str]
+    each: list[str]
+    comparators_before: dict[str, str]
+    comparators_after: dict[str, str]
+    approx_in_number: dict[str, str]
+    range_separators: list[str]
+    growth_verbs: GrowthVerbs
+    to_level_verbs: list[str]
+    from_words: list[str]
+    rate_suffixes: list[str]
+    per_markers: list[str]
+    share_words: list[str]
+    kind: KindCues
+    year: YearCues
+    indicator: IndicatorCues
+
+    _c1 = field_validator("comparators_before", "comparators_after", "approx_in_number")(
+        classmethod(lambda cls, v: _comparators(v))
+    )
+
+
+# --- indicators.yaml --------------------------------------------------------
+
+
+class IndicatorEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    names: list[str] = Field(min_length=1)
+
+
+class IndicatorsFile(_Strict):
+    indicators: list[IndicatorEntry]
+
+    @model_validator(mode="after")
+    def _unique(self) -> IndicatorsFile:
+        ids = [i.id for i in self.indicators]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise ValueError(f"duplicate indicator ids: {sorted(dupes)}")
+        owner: dict[str, str] = {}
+        for entry in self.indicators:
+            for name in entry.names:
+                if name in owner and owner[name] != entry.id:
+                    raise ValueError(f"name {name!r} belongs to both {owner[name]} and {entry.id}")
+                owner[name] = entry.id
+        return self
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "units.yaml": UnitsFile,
+    "exclusions.yaml": ExclusionsFile,
+    "cues.yaml": CuesFile,
+    "indicators.yaml": IndicatorsFile,
+}
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@lru_cache(maxsize=32)
+def _checked(name: str, override: str | None) -> BaseModel:
+    raw: Any = load_data(name)
+    try:
+        return SCHEMAS[name].model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise DubanError(ErrorCode.BAD_CATALOGUE, name, detail=f"{where}: {first['msg']}") from None
+        raise DubanError(ErrorCode.BAD_CATALOGUE, f"duban/data/{name}", detail=f"{where}: {first['msg']}") from None
+
+
+def load_checked(name: str, model: type[M]) -> M:
+    """Data file ``name`` validated against ``model`` (its entry in SCHEMAS)."""
+    if SCHEMAS.get(name) is not model:
+        raise KeyError(f"{name} is not validated by {model.__name__}")
+    override = data_dir_override()
+    result = _checked(name, str(override) if override else None)
+    assert isinstance(result, model)
+    return result
+
+
+def clear_cache() -> None:
+    """Forget loaded files (tests that change ``DUBAN_DATA_DIR`` call this)."""
+    _checked.cache_clear()
+    load_data.cache_clear()  # type: ignore[attr-defined]
+
+
+# ==========================================================================
+# Ledger data files (duban.ledger, duban.export): commitments.yaml,
+# deadlines.yaml, mentions.yaml, departments.yaml, assign_rules.yaml,
+# xlsx_layout.yaml. Read through :func:`validated`.
+# ==========================================================================
+
+def validated(name: str, schema: type[M]) -> M:
+    """Data file ``name`` checked against ``schema`` (cached; D302 when invalid)."""
+    return load_checked(name, schema)
 
 
 def _check_regex(pattern: str) -> str:
@@ -40,11 +248,6 @@ def _check_regex(pattern: str) -> str:
         raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
     return pattern
 
-
-# --------------------------------------------------------------------------
-# Ledger data files: commitments.yaml, deadlines.yaml, mentions.yaml,
-# departments.yaml, assign_rules.yaml (read by duban.ledger).
-# --------------------------------------------------------------------------
 
 
 class NonCommitmentPattern(_Strict):
@@ -61,12 +264,19 @@ class MainTargetsRules(_Strict):
     shared_subject_chars: int = Field(ge=1)
 
 
+class LedgerLabels(_Strict):
+    ledger_title: str
+    year_suffix: str
+    main_targets_area: str
+
+
 class CommitmentLexicon(_Strict):
     """commitments.yaml: what makes a plan sentence a task, and what does not."""
 
     commitment_verbs: list[str] = Field(min_length=1)
     non_commitment_patterns: list[NonCommitmentPattern]
     main_targets: MainTargetsRules
+    labels: LedgerLabels
 
 
 class DeadlinePattern(_Strict):
@@ -107,6 +317,7 @@ class MentionRules(_Strict):
 
     separators: str
     min_name_chars: int = Field(ge=1)
+    count_classifiers: str
     suffixes: MentionSuffixes
     lead_words: list[str]
     trail_words: list[str]
@@ -162,6 +373,7 @@ class AssignRulesFile(_Strict):
     area_weight: float = Field(default=0.25, ge=0)
     max_co: int = Field(default=3, ge=0)
     co_share: float = Field(default=0.5, ge=0, le=1)
+    max_repeats: int = Field(default=3, ge=1)
     rules: list[AssignRule] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -171,3 +383,54 @@ class AssignRulesFile(_Strict):
         if dupes:
             raise ValueError(f"duplicate rule ids: {', '.join(dupes)}")
         return self
+
+
+class XlsxColumn(_Strict):
+    key: str
+    header: str
+    width: float = Field(gt=0)
+
+
+class XlsxDeadlineFormats(_Strict):
+    month_end: str
+    year_end: str
+    day: str
+
+
+class XlsxLayout(_Strict):
+    """xlsx_layout.yaml: the printed 任务分解表 (sheet names, columns, fonts, footer)."""
+
+    tasks_sheet: str
+    targets_sheet: str
+    targets_title: str
+    columns: list[XlsxColumn]
+    target_columns: list[XlsxColumn]
+    comparators: dict[str, str]
+    measures: dict[str, str]
+    growth_words: dict[Literal["up", "down"], str]
+    part_band: str
+    area_band: str
+    main_targets_band: str
+    deadline: XlsxDeadlineFormats
+    fonts: dict[Literal["title", "header", "body"], str]
+    sizes: dict[Literal["title", "header", "band", "body"], float]
+    fills: dict[Literal["header", "part", "area"], str]
+    footer: str
+
+    @model_validator(mode="after")
+    def _columns(self) -> XlsxLayout:
+        need = {"seq", "work", "text", "targets", "lead", "co", "deadline"}
+        have = {c.key for c in self.columns}
+        if have != need:
+            raise ValueError(f"columns must be exactly {sorted(need)}")
+        return self
+
+
+SCHEMAS.update({
+    "commitments.yaml": CommitmentLexicon,
+    "deadlines.yaml": DeadlineRules,
+    "mentions.yaml": MentionRules,
+    "departments.yaml": DepartmentCatalogueFile,
+    "assign_rules.yaml": AssignRulesFile,
+    "xlsx_layout.yaml": XlsxLayout,
+})

@@ -106,6 +106,8 @@ class Area:
     end: int
     role: str
     themes: list[Theme] = field(default_factory=list)
+    part_number: str | None = None  # the part holding the area (二), and its title
+    part_title: str | None = None
 
 
 @dataclass(slots=True)

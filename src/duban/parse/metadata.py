@@ -221,9 +221,25 @@ def parse_metadata(text: str, body_start: int, front: FrontMatter) -> Metadata:
             meta.region_full = division.full_name
             meta.level = division.level
             meta.region_code = division.code
+        elif written is None:
+            meta.level = _government_level(opening, data)
     if meta.year is not None:
         meta.review_year = meta.year - 1
     return meta
+
+
+def _government_level(s: str, data: dict[str, Any]) -> str | None:
+    """我代表省人民政府 → province: the level a bare government word tells."""
+    c = compact(s)
+    levels: dict[str, str] = data["government_levels"]
+    for marker in data["government_markers"]:
+        at = c.find(marker)
+        if at == -1:
+            continue
+        for word, level in sorted(levels.items(), key=lambda kv: -len(kv[0])):
+            if c.endswith("代表" + word, 0, at):
+                return level
+    return None
 
 
 def _title_region(title: str | None, data: dict[str, Any]) -> str | None:

@@ -78,6 +78,11 @@ def _years(title: str) -> list[int]:
     return [int(y) for y in _YEAR.findall(unicodedata.normalize("NFKC", title))]
 
 
+def _last_cue(title: str, cues: Sequence[str]) -> int:
+    """Where the last of ``cues`` in ``title`` ends, or -1."""
+    return max((title.rfind(c) + len(c) for c in cues if c in title), default=-1)
+
+
 def role_of_part(title: str, plan_year: int | None, seen_plan: bool, data: dict[str, Any]) -> Role:
     """The role a part's title gives it (see ``part_roles`` in the data file)."""
     cues = data["part_roles"]
@@ -85,19 +90,19 @@ def role_of_part(title: str, plan_year: int | None, seen_plan: bool, data: dict[
         return Role.GOVERNANCE
     if any(c in title for c in cues["annex"]):
         return Role.ANNEX
-    if any(c in title for c in cues["review"]):
-        return Role.REVIEW
+    review = _last_cue(title, cues["review"])
+    plan = _last_cue(title, cues["plan"])
     years = _years(title)
+    past = plan_year is not None and bool(years) and max(years) < plan_year
+    if review >= 0 and plan < 0:
+        return Role.REVIEW
+    if review >= 0 and plan >= 0:
+        return Role.REVIEW if past or review > plan else Role.PLAN
+    if plan >= 0:
+        return Role.REVIEW if past else Role.PLAN
     if plan_year is not None and years:
-        if plan_year in years:
-            return Role.PLAN
-        if max(years) < plan_year:
-            return Role.REVIEW
-    if seen_plan:
-        return Role.PLAN
-    if any(c in title for c in cues["plan"]):
-        return Role.PLAN
-    return Role.REVIEW
+        return Role.PLAN if max(years) >= plan_year else Role.REVIEW
+    return Role.PLAN if seen_plan else Role.REVIEW
 
 
 def infer_plan_year(titles: Sequence[str], data: dict[str, Any]) -> int | None:

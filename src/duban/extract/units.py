@@ -1,0 +1,199 @@
+"""The unit after a number, from ``units.yaml``; numbers with units become quantities.
+
+A quantity is a number (or a range of two) with its unit as written, scale
+word included (1021.6亿元 → 1021.6, 亿元), the 余/多 written inside it
+(700余名, 620多万套), and its value in base units (1021.6亿元 → 102160000000
+元). A number with no unit is not a quantity, except a fraction (1/4) and a
+ratio (1.81:1). Everything here looks a bounded number of characters past
+each number, so a scan is linear in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from duban.extract.numbers import Number, scan_numbers
+from duban.lexicon.schema import CuesFile, UnitEntry, UnitsFile, load_checked
+
+_BRACKETS = {"（": "）", "(": ")"}
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A number with its unit: the span a figure reports."""
+
+    start: int  # span: number(s) with unit, 余/多 included
+    end: int
+    value: float
+    value_max: float | None
+    unit: str | None  # as written, scale included
+    scale: float
+    base_unit: str | None
+    unit_measure: str | None  # percent | points | multiple | fraction | ratio | None
+    approx: str | None  # comparator written inside the number (余/多)
+    number_end: int  # end of the (last) digits, before 余/多 and unit
+    excluded_unit: bool = False
+    category: str | None = None
+
+    @property
+    def value_base(self) -> float | None:
+        """The value in base units (亿元 → 元), where the unit allows it."""
+        if self.unit_measure in ("percent", "points", "multiple", "fraction", "ratio"):
+            return None
+        if self.base_unit is None and self.scale == 1.0:
+            return None
+        return self.value * self.scale
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    scales: tuple[tuple[str, float], ...]  # longest first
+    units: tuple[UnitEntry, ...]  # longest name first
+    per: tuple[str, ...]
+    qualifiers: frozenset[str]
+    approx: dict[str, str]
+    range_seps: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def _lexicon(_key: int = 0) -> _Lexicon:
+    data = load_checked("units.yaml", UnitsFile)
+    cues = load_checked("cues.yaml", CuesFile)
+    return _Lexicon(
+        scales=tuple(sorted(data.scales.items(), key=lambda kv: -len(kv[0]))),
+        units=tuple(sorted(data.units, key=lambda u: -len(u.name))),
+        per=tuple(sorted(data.per, key=len, reverse=True)),
+        qualifiers=frozenset(data.qualifier_brackets),
+        approx=dict(cues.approx_in_number),
+        range_seps=tuple(sorted(cues.range_separators, key=len, reverse=True)),
+    )
+
+
+def lexicon() -> _Lexicon:
+    """The loaded unit lexicon (cached; cleared by lexicon.schema.clear_cache via reload)."""
+    return _lexicon()
+
+
+def _starts(folded: str, pos: int, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if folded.startswith(w, pos):
+            return w
+    return None
+
+
+def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
+    """The quantity made by ``number`` and the unit written right after it."""
+    lex = lexicon()
+    pos = number.end
+    n = len(folded)
+    if pos < n and folded[pos] == "/" and pos + 1 < n and folded[pos + 1].isdigit():
+        # a fraction 1/4
+        j = pos + 1
+        while j < n and folded[j].isdigit() and j - pos < 8:
+            j += 1
+        denominator = float(folded[pos + 1 : j])
+        if denominator == 0 or (j < n and folded[j] in "./"):
+            return None
+        return Quantity(number.start, j, number.value / denominator, None, None, 1.0, None,
+                        "fraction", None, j)
+    if folded.startswith(":1", pos) or folded.startswith("：1", pos):
+        if not (pos + 2 < n and (folded[pos + 2].isdigit() or folded[pos + 2] == ".")):
+            return Quantity(number.start, pos + 2, number.value, None, text[pos : pos + 2], 1.0, None,
+                            "ratio", None, pos + 2)
+    approx: str | None = None
+    written: list[str] = []
+    for mark, comp in lex.approx.items():
+        if folded.startswith(mark, pos):
+            approx, pos = comp, pos + len(mark)
+            break
+    scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
+    scale = 1.0
+    if scale_word:
+        scale = dict(lex.scales)[scale_word]
+        written.append(text[pos : pos + len(scale_word)])
+        pos += len(scale_word)
+        if approx is None:
+            for mark, comp in lex.approx.items():
+                if folded.startswith(mark, pos):
+                    approx, pos = comp, pos + len(mark)
+                    break
+    unit = None
+    for entry in lex.units:
+        if folded.startswith(entry.name, pos):
+            if scale_word and not entry.scalable:
+                continue
+            if entry.needs_scale and not scale_word:
+                continue
+            after = pos + len(entry.name)
+            if entry.not_before and after < n and folded[after] in entry.not_before:
+                continue
+            if entry.needs_before and not any(
+                folded.endswith(w, max(0, number.start - len(w)), number.start) for w in entry.needs_before
+            ):
+                continue
+            unit = entry
+            break
+    if unit is None and not scale_word:
+        return None
+    base_unit: str | None = None
+    measure: str | None = None
+    excluded = False
+    if unit is not None:
+        written.append(text[pos : pos + len(unit.name)])
+        pos += len(unit.name)
+        base_unit = unit.base
+        measure = unit.measure
+        excluded = unit.excluded
+        scale *= unit.factor
+        if folded.startswith("/", pos):
+            per = _starts(folded, pos + 1, lex.per)
+            if per:
+                written.append(text[pos : pos + 1 + len(per)])
+                pos += 1 + len(per)
+                base_unit = f"{base_unit}/{per}" if base_unit else None
+        if pos < n and text[pos] in _BRACKETS:
+            close = _BRACKETS[text[pos]]
+            end = text.find(close, pos + 1, pos + 5)
+            if end > 0 and text[pos + 1 : end] in lex.qualifiers:
+                written.append(text[pos : end + 1])
+                pos = end + 1
+    return Quantity(number.start, pos, number.value, None, "".join(written), scale, base_unit, measure,
+                    approx, number.end, excluded, unit.category if unit is not None else None)
+
+
+def _merge_range(folded: str, first: Quantity | None, first_number: Number, second: Quantity) -> Quantity | None:
+    """``4至6家`` / ``6%—6.5%``: one range quantity, or None when not a range."""
+    lex = lexicon()
+    gap_start = first.end if first is not None else first_number.end
+    sep = _starts(folded, gap_start, lex.range_seps)
+    if sep is None or gap_start + len(sep) != second.start:
+        return None
+    if first is not None and (first.unit != second.unit or first.approx):
+        return None
+    if first_number.value >= second.value:
+        return None
+    return Quantity(first_number.start, second.end, first_number.value, second.value, second.unit, second.scale,
+                    second.base_unit, second.unit_measure, None, second.number_end, second.excluded_unit,
+                    second.category)
+
+
+def find_quantities(text: str, folded: str) -> list[Quantity]:
+    """Every number-with-unit in the text, ranges merged, left to right."""
+    numbers = scan_numbers(folded)
+    out: list[Quantity] = []
+    pending: tuple[Number, Quantity | None] | None = None
+    for number in numbers:
+        quantity = read_unit(text, folded, number)
+        if pending is not None and quantity is not None:
+            merged = _merge_range(folded, pending[1], pending[0], quantity)
+            if merged is not None:
+                if pending[1] is not None and out and out[-1] is pending[1]:
+                    out.pop()
+                out.append(merged)
+                pending = None
+                continue
+        pending = (number, quantity)
+        if quantity is not None:
+            out.append(quantity)
+    return out
