@@ -57,6 +57,7 @@ class Cues:
     actual_sentence: tuple[str, ...]
     leading: tuple[str, ...]
     leading_patterns: tuple[re.Pattern[str], ...]
+    remove_patterns: tuple[re.Pattern[str], ...]
     trailing: tuple[str, ...]
     trailing_growth: tuple[str, ...]
     cut_after: tuple[str, ...]
@@ -65,10 +66,16 @@ class Cues:
     name_list_marks: tuple[str, ...]
     from_window: int
     list_heads: tuple[str, ...]
+    protected: tuple[str, ...]
+    paired_qualifiers: tuple[str, ...]
     short_item: int
     max_length: int
     region_prefixes: tuple[str, ...]
     indicator_ids: dict[str, str]
+    target_cues: tuple[str, ...]
+    colon_window: int
+    commentary: tuple[str, ...]
+    respective_expansions: dict[str, list[str]]
 
 
 @lru_cache(maxsize=4)
@@ -104,6 +111,7 @@ def cues(_key: int = 0) -> Cues:
         actual_sentence=_longest_first(data.kind.actual_sentence),
         leading=_longest_first(ind.leading),
         leading_patterns=tuple(re.compile(p) for p in ind.leading_patterns),
+        remove_patterns=tuple(re.compile(p) for p in ind.remove_patterns),
         trailing=_longest_first(ind.trailing),
         trailing_growth=_longest_first(ind.trailing_growth),
         cut_after=_longest_first(ind.cut_after),
@@ -112,8 +120,14 @@ def cues(_key: int = 0) -> Cues:
         name_list_marks=_longest_first(ind.name_list_marks),
         from_window=ind.from_window,
         list_heads=_longest_first(ind.list_heads),
+        protected=_longest_first(ind.protected),
+        paired_qualifiers=_longest_first(ind.paired_qualifiers),
         short_item=ind.short_item,
         max_length=ind.max_length,
         region_prefixes=_longest_first(ind.region_prefixes),
         indicator_ids=table,
+        target_cues=_longest_first(data.main_targets.cues),
+        colon_window=data.main_targets.colon_window,
+        commentary=_longest_first(data.main_targets.commentary),
+        respective_expansions=dict(data.respective_expansions),
     )

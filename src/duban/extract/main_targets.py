@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from duban.extract.cues import cues, starting
 from duban.extract.pipeline import extract_figures
 from duban.model import Figure, Report
 
@@ -41,25 +42,55 @@ class MainTargets:
     qualitative: list[QualitativeTarget] = field(default_factory=list)
 
 
-def _list_span(report: Report, start: int, end: int) -> tuple[int, int]:
-    """The target list inside the paragraph: after the colon, to the sentence end."""
+def _list_start(report: Report, start: int, end: int) -> int:
+    """Where the list begins: after the colon that follows the cue (…预期目标是：),
+    else after the sentence that names the targets."""
+    c = cues()
     text = report.text
-    colon = min((i for i in (text.find(ch, start, end) for ch in _LIST_START) if i >= 0), default=-1)
-    list_start = colon + 1 if colon >= 0 else start
+    for cue in c.target_cues:
+        at = text.find(cue, start, end)
+        if at < 0:
+            continue
+        after = at + len(cue)
+        window = text[after : min(end, after + c.colon_window)]
+        for i, ch in enumerate(window):
+            if ch in _LIST_START:
+                return after + i + 1
+            if ch == "。":
+                return after + i + 1
+        return after
+    return start
+
+
+def _list_end(report: Report, list_start: int, end: int, figures: list[Figure]) -> int:
+    """The list runs over its first sentence, then over each following sentence
+    of the span that holds a figure and does not comment on the targets."""
+    c = cues()
+    text = report.text
     stop = text.find("。", list_start, end)
     if stop < 0:
-        return list_start, end
-    # A list that only introduces further paragraphs (ends with ：) runs on to ``end``.
-    return list_start, stop + 1 if stop + 1 < end else end
+        return end
+    list_end = stop + 1
+    starts = sorted(f.start for f in figures)
+    while list_end < end:
+        nxt = text.find("。", list_end, end)
+        nxt = end if nxt < 0 else nxt + 1
+        sentence = text[list_end:nxt].strip()
+        has_figure = any(list_end <= s < nxt for s in starts)
+        if not sentence or not has_figure or starting(sentence, c.commentary):
+            break
+        list_end = nxt
+    return list_end
 
 
 def main_targets(report: Report, figures: list[Figure] | None = None) -> MainTargets:
     """The main expected targets of ``report``; pass ``figures`` to reuse an extraction."""
     if report.main_targets is None:
         return MainTargets(found=False)
-    start, end = _list_span(report, *report.main_targets)
     if figures is None:
         figures = extract_figures(report)
+    start = _list_start(report, *report.main_targets)
+    end = _list_end(report, start, report.main_targets[1], figures)
     quantified = [f for f in figures if start <= f.start < end and f.kind == "target"]
     taken = [(f.start, f.end) for f in figures if start <= f.start < end]
     qualitative: list[QualitativeTarget] = []

@@ -126,8 +126,19 @@ def _joins(folded: str, prev: Draft | None, d: Draft) -> bool:
 
 
 def _comparators(doc: Doc) -> None:
+    c = cues()
     for d in doc.drafts:
         d.comparator = qual.comparator(doc.folded, d.q)
+    # 分别控制在5%和3%以内: a comparator after the last number of a run holds for all of it.
+    runs: dict[int, list[Draft]] = {}
+    for d in doc.drafts:
+        runs.setdefault(d.run, []).append(d)
+    for group in runs.values():
+        last = group[-1]
+        if len(group) > 1 and starting(doc.folded, c.after_words, last.q.end):
+            for d in group[:-1]:
+                if d.comparator == "=":
+                    d.comparator = last.comparator
 
 
 def _growth(doc: Doc) -> None:
@@ -186,7 +197,8 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
         pre_start = first.q.start - len(raw)
     pre = ind.clean_pre(raw, growth_unit)
     tail = raw[raw.rfind(pre) + len(pre):] if pre and pre in raw else raw
-    each = any(w in tail for w in c.each) or any(w in tail for w in c.respective)
+    resp = any(w in tail for w in c.respective)
+    each = any(w in tail for w in c.each) or resp
     prev_name = previous.indicators[-1] if previous is not None and previous.indicators else None
     prev_source = previous.source_start if previous is not None else None
     if pre in c.generic:
@@ -196,9 +208,12 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     items = ind.split_items(pre) if pre and ind.is_list(pre) else ([pre] if pre else [])
     n = len(group)
     if n > 1:
+        expanded = ind.split_respective(pre, n) if len(items) == 1 else []
         if len(items) == n:
             names = items
-        elif len(items) <= 1 and respective is not None and len(respective) == n:
+        elif expanded:
+            names = expanded
+        elif not pre and respective is not None and len(respective) == n:
             names = list(respective)
         else:
             name = pre or prev_name or _from_previous_clause(doc, b)
@@ -211,6 +226,12 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     post = ind.clean_post(d.gap_after, growth_unit)
     names_list = not growth_unit and any(m in pre for m in c.name_list_marks)
     combine = bool(post) and not growth_unit and d.q.category != "money"
+    if each and len(items) == 1:
+        for k in (2, 3):
+            expanded = ind.split_respective(pre, k)
+            if expanded:
+                items = expanded
+                break
     if len(items) > 1 and "等" not in pre and (each or growth_unit) and not starting(raw.lstrip(), c.growth):
         d.indicators = items
         d.source_start = pre_start

@@ -49,6 +49,7 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     scales: tuple[tuple[str, float], ...]  # longest first
+    standalone: frozenset[str]
     units: tuple[UnitEntry, ...]  # longest name first
     per: tuple[str, ...]
     qualifiers: frozenset[str]
@@ -62,6 +63,7 @@ def _lexicon(_key: int = 0) -> _Lexicon:
     cues = load_checked("cues.yaml", CuesFile)
     return _Lexicon(
         scales=tuple(sorted(data.scales.items(), key=lambda kv: -len(kv[0]))),
+        standalone=frozenset(data.standalone_scales),
         units=tuple(sorted(data.units, key=lambda u: -len(u.name))),
         per=tuple(sorted(data.per, key=len, reverse=True)),
         qualifiers=frozenset(data.qualifier_brackets),
@@ -134,7 +136,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                 continue
             unit = entry
             break
-    if unit is None and not scale_word:
+    if unit is None and (not scale_word or scale_word not in lex.standalone):
         return None
     base_unit: str | None = None
     measure: str | None = None
@@ -195,5 +197,20 @@ def find_quantities(text: str, folded: str) -> list[Quantity]:
                 continue
         pending = (number, quantity)
         if quantity is not None:
+            _complete_elliptical(folded, out, quantity)
             out.append(quantity)
     return out
+
+
+def _complete_elliptical(folded: str, out: list[Quantity], quantity: Quantity) -> None:
+    """分别提高1.5个和2个百分点: the first unit is the second, written short."""
+    if not out or quantity.unit is None:
+        return
+    prev = out[-1]
+    gap = folded[prev.end : quantity.start]
+    if prev.unit and prev.unit != quantity.unit and quantity.unit.startswith(prev.unit) \
+            and gap in ("和", "、", "与", "及", "至", "到"):
+        prev.unit = quantity.unit
+        prev.unit_measure = quantity.unit_measure
+        prev.base_unit = quantity.base_unit
+        prev.scale = quantity.scale

@@ -56,6 +56,7 @@ class UnitEntry(_Strict):
 
 class UnitsFile(_Strict):
     scales: dict[str, float]
+    standalone_scales: list[str] = Field(default_factory=list)
     units: list[UnitEntry]
     per: list[str] = Field(default_factory=list)
     qualifier_brackets: list[str] = Field(default_factory=list)
@@ -123,6 +124,7 @@ class YearCues(_Strict):
 class IndicatorCues(_Strict):
     leading: list[str]
     leading_patterns: list[str]
+    remove_patterns: list[str] = Field(default_factory=list)
     trailing: list[str]
     trailing_growth: list[str]
     cut_after: list[str]
@@ -131,14 +133,22 @@ class IndicatorCues(_Strict):
     name_list_marks: list[str]
     from_window: int = 6
     list_heads: list[str]
-    short_item: int = 2
+    protected: list[str] = Field(default_factory=list)
+    paired_qualifiers: list[str] = Field(default_factory=list)
+    short_item: int = 3
     max_length: int = 40
     region_prefixes: list[str]
 
-    @field_validator("leading_patterns")
+    @field_validator("leading_patterns", "remove_patterns")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
         return [_compiles(p) for p in value]
+
+
+class MainTargetCues(_Strict):
+    cues: list[str]
+    colon_window: int = 12
+    commentary: list[str]
 
 
 class CuesFile(_Strict):
@@ -158,6 +168,8 @@ class CuesFile(_Strict):
     per_markers: list[str]
     share_words: list[str]
     kind: KindCues
+    main_targets: MainTargetCues
+    respective_expansions: dict[str, list[str]] = Field(default_factory=dict)
     year: YearCues
     indicator: IndicatorCues
 
