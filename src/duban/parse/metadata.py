@@ -152,7 +152,9 @@ def _is_cue_line(line: str, data: dict[str, Any]) -> bool:
 def parse_title(header: str, data: dict[str, Any]) -> str | None:
     """The header line holding 政府工作报告, spaces and 《》 removed."""
     for line in header.splitlines():
-        c = compact(line).strip("《》")
+        c = compact(line).strip("《》*#")
+        if c.startswith("<") or "。" in c:  # an HTML comment or a sentence, not a title
+            continue
         if any(cue in c for cue in data["title_cues"]) and len(c) <= 40:
             return c
     return None
@@ -183,7 +185,7 @@ def parse_metadata(text: str, body_start: int, front: FrontMatter) -> Metadata:
     opening = text[h_end:min(len(text), h_end + 300)]
     fm_title = front.fields.get("title", "")
     meta = Metadata()
-    meta.title = parse_title(header, data)
+    meta.title = parse_title(header, data) or (parse_title(fm_title, data) if fm_title else None)
     meta.delivered_on = parse_date(header) or (parse_date(fm_title) if fm_title else None)
     meta.session, _ = parse_session(header)
     meta.speaker_name, meta.speaker_title = parse_speaker(header, data)

@@ -28,6 +28,7 @@ from duban.parse.heading import (
     classify,
     lead,
     structure,
+    trim_end,
 )
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
@@ -83,8 +84,21 @@ def _last_cue(title: str, cues: Sequence[str]) -> int:
     return max((title.rfind(c) + len(c) for c in cues if c in title), default=-1)
 
 
-def role_of_part(title: str, plan_year: int | None, seen_plan: bool, data: dict[str, Any]) -> Role:
-    """The role a part's title gives it (see ``part_roles`` in the data file)."""
+def role_by_text(body: str, data: dict[str, Any]) -> Role:
+    """Review or plan by counting each role's marker words in a part's text."""
+    markers = data["role_markers"]
+    review = sum(body.count(w) for w in markers["review"])
+    plan = sum(body.count(w) for w in markers["plan"])
+    if review + plan < int(data["role_markers_min"]):
+        return Role.REVIEW
+    return Role.REVIEW if review > plan else Role.PLAN
+
+
+def role_of_part(
+    title: str, plan_year: int | None, seen_plan: bool, data: dict[str, Any], body: str = ""
+) -> Role:
+    """The role a part's title gives it (see ``part_roles`` in the data file);
+    ``body``, the part's text, decides when the title and position cannot."""
     cues = data["part_roles"]
     if any(c in title for c in cues["governance"]):
         return Role.GOVERNANCE
@@ -102,7 +116,9 @@ def role_of_part(title: str, plan_year: int | None, seen_plan: bool, data: dict[
         return Role.REVIEW if past else Role.PLAN
     if plan_year is not None and years:
         return Role.PLAN if max(years) >= plan_year else Role.REVIEW
-    return Role.PLAN if seen_plan else Role.REVIEW
+    if seen_plan:
+        return Role.PLAN
+    return role_by_text(body, data) if body else Role.REVIEW
 
 
 def infer_plan_year(titles: Sequence[str], data: dict[str, Any]) -> int | None:
@@ -195,8 +211,9 @@ def parse_sections(
     year = plan_year if plan_year is not None else infer_plan_year(titles, data)
     roles: list[Role] = []
     seen_plan = False
-    for t in titles:
-        r = role_of_part(t, year, seen_plan, data)
+    for k, t in enumerate(titles):
+        body_stop = top[k + 1].start if k + 1 < len(top) else body_end
+        r = role_of_part(t, year, seen_plan, data, text[top[k].title_end:body_stop])
         seen_plan = seen_plan or r is Role.PLAN
         roles.append(r)
 
@@ -236,7 +253,10 @@ def theme_span(text: str, para: Paragraph, data: dict[str, Any]) -> tuple[int, i
     stop = text.find("。", start, min(para.end, start + limit + 1))
     if stop == -1 or stop - start < int(data["theme_min"]):
         return None
+    stop = trim_end(text, start, stop)  # **精准服务稳企业**。
     phrase = text[start:stop]
+    if len(phrase) < int(data["theme_min"]) or "*" in phrase:
+        return None
     if any(sep in phrase for sep in data["theme_separators"]):
         return None
     if any(ch.isspace() for ch in phrase):
