@@ -4,12 +4,30 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from duban.web.routes import auth, fulfilment, notices, progress, tasks
+from duban.web.routes import (
+    auth,
+    fulfilment,
+    glossary,
+    notices,
+    overview,
+    progress,
+    public,
+    reminders,
+    reports,
+    targets,
+    tasks,
+)
 
 ROUTERS: list[APIRouter] = [
     auth.router,
+    overview.router,
+    reports.router,
+    targets.router,
     tasks.router,
     progress.router,
     notices.router,
     fulfilment.router,
+    reminders.router,
+    glossary.router,
+    public.router,
 ]
