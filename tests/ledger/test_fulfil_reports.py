@@ -17,6 +17,7 @@ import yaml
 
 from duban.ledger.pairing import similarity
 from duban.ledger.settings import load_settings
+from duban.ledger.verdict import unit_key
 from duban.ledger.yearly import fulfil_reports
 from duban.model.fulfilment import Fulfilment
 
@@ -53,7 +54,7 @@ def find(row: dict[str, Any], found: list[Fulfilment], scope: str | None) -> Ful
         t = result.target
         if scope is not None and result.scope != scope:
             continue
-        if abs(t.value - float(row["value"])) > 1e-9 or (t.unit or "") != (row["unit"] or ""):
+        if abs(t.value - float(row["value"])) > 1e-9 or unit_key(t.unit) != unit_key(row["unit"]):
             continue
         if row.get("value_max") is not None and t.value_max != float(row["value_max"]):
             continue

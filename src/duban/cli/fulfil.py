@@ -69,7 +69,7 @@ def load(path: Path) -> tuple[Report, list[Figure], list[Figure] | None]:
     except ImportError:
         raise DubanError(ErrorCode.EXTRACT_FAILED, path, detail="figure extraction is not installed") from None
     figures = list(extract.extract_figures(report))
-    main = _main_figures(extract.main_targets(report)) if hasattr(extract, "main_targets") else None
+    main = _main_figures(extract.main_targets(report, figures)) if hasattr(extract, "main_targets") else None
     return report, figures, main
 
 

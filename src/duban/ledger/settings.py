@@ -38,6 +38,10 @@ class _FulfilData(BaseModel):
     related_indicators: list[list[str]] = []
     average_cues: list[str] = []
     action_prefixes: list[str] = []
+    period_part_cues: list[str] = []
+    flow_prefixes: list[str] = []
+    cumulative_prefixes: list[str] = []
+    trailing_noise: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +75,15 @@ class FulfilSettings:
     related: tuple[frozenset[str], ...] = ()
     average_cues: tuple[str, ...] = ()
     action_prefixes: tuple[str, ...] = ()
+    period_part_cues: tuple[str, ...] = ()
+    flow_prefixes: tuple[str, ...] = ()
+    cumulative_prefixes: tuple[str, ...] = ()
+    trailing_noise: tuple[str, ...] = ()
 
 
 def is_percent(unit: str | None) -> bool:
     """Percent and percentage points (个百分点) share the points tolerance."""
-    return unit is not None and (unit == "%" or unit.endswith("百分点"))
+    return unit is not None and (unit in ("%", "％") or unit.endswith("百分点"))
 
 
 def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
@@ -107,4 +115,8 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
         related=tuple(frozenset(group) for group in data.related_indicators),
         average_cues=tuple(data.average_cues),
         action_prefixes=tuple(sorted(data.action_prefixes, key=len, reverse=True)),
+        period_part_cues=tuple(data.period_part_cues),
+        flow_prefixes=tuple(data.flow_prefixes),
+        cumulative_prefixes=tuple(data.cumulative_prefixes),
+        trailing_noise=tuple(data.trailing_noise),
     )
