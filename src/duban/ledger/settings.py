@@ -1,47 +1,16 @@
-"""The fulfilment check's knobs, read once from ``data/fulfil.yaml``.
+"""The fulfilment check's knobs, read from ``data/fulfil.yaml``.
 
 Tolerances, unit scales, indicator direction and the comparison vocabulary
 are wording knowledge, so they live in the data file (an office can override
-any key from ``DUBAN_DATA_DIR``); this module only validates and types them.
+any key from ``DUBAN_DATA_DIR``); ``lexicon.schema.FulfilFile`` validates it
+and this module turns it into typed settings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, Field, ValidationError
-
-from duban.errors import DubanError, ErrorCode
-from duban.lexicon import load_data
-
-
-class _Band(BaseModel):
-    points: float = Field(ge=0)
-    relative: float = Field(ge=0)
-
-
-class _Similarity(BaseModel):
-    sure: float = Field(gt=0, le=1)
-    floor: float = Field(gt=0, le=1)
-
-
-class _FulfilData(BaseModel):
-    tolerance: _Band
-    partly_margin: _Band
-    unit_scales: dict[str, tuple[str, float]]
-    lower_is_better: list[str]
-    indicator_noise: list[str]
-    indicator_synonyms: dict[str, list[str]]
-    similarity: _Similarity
-    distinct_words: list[list[str]] = []
-    covering_words: dict[str, list[str]] = {}
-    related_indicators: list[list[str]] = []
-    average_cues: list[str] = []
-    action_prefixes: list[str] = []
-    period_part_cues: list[str] = []
-    flow_prefixes: list[str] = []
-    cumulative_prefixes: list[str] = []
-    trailing_noise: list[str] = []
+from duban.lexicon.schema import FulfilFile, validated
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +61,7 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
     Raises:
         DubanError(BAD_CATALOGUE): the data file does not match its schema.
     """
-    try:
-        data = _FulfilData.model_validate(load_data("fulfil.yaml"))
-    except ValidationError as exc:
-        raise DubanError(ErrorCode.BAD_CATALOGUE, "fulfil.yaml", detail=str(exc).splitlines()[0]) from None
+    data = validated("fulfil.yaml", FulfilFile)
     synonyms: dict[str, str] = {}
     for canonical, variants in data.indicator_synonyms.items():
         for variant in [canonical, *variants]:

@@ -48,13 +48,23 @@ def show(value: float, unit: str | None) -> str:
     return f"{fmt(value)}{unit or ''}"
 
 
+def show_measured(value: float, unit: str | None, measure: str) -> str:
+    """A value as a report writes it; a negative growth as a decrease (下降2.6%)."""
+    if measure == "growth" and value < 0:
+        return f"下降{show(-value, unit)}"
+    return show(value, unit)
+
+
 def describe_target(target: Figure) -> str:
-    """The target in words: 6%—6.5%, 1100万人以上, 3%左右."""
+    """The target in words: 6%—6.5%, 1100万人以上, 3%左右, 下降3%左右."""
     unit = target.unit
     if target.comparator == "range" and target.value_max is not None:
         return f"{fmt(target.value)}{unit or ''}—{show(target.value_max, unit)}"
-    suffix = {">=": "以上", ">": "以上（超过）", "<=": "以内", "<": "以下", "~": "左右"}.get(target.comparator, "")
-    return show(target.value, unit) + suffix
+    written = show_measured(target.value, unit, target.measure)
+    if target.comparator == ">":
+        return f"超过{written}"
+    suffix = {">=": "以上", "<=": "以内", "<": "以下", "~": "左右"}.get(target.comparator, "")
+    return written + suffix
 
 
 def lower_is_better(target: Figure, settings: FulfilSettings) -> bool:
@@ -114,7 +124,7 @@ def judge(target: Figure, actual: Actual, settings: FulfilSettings) -> Judgement
     unit = target.unit
     lower = lower_is_better(target, settings)
     goal = describe_target(target)
-    got = f"实际{show(value, unit)}"
+    got = f"实际{show_measured(value, unit, target.measure)}"
     if note:
         got += f"（{note}）"
     if actual.comparator in (">", ">=", "<", "<=", "~"):
