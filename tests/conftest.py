@@ -41,9 +41,18 @@ from duban.store.schema import ensure_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+SAMPLE = ROOT / "src" / "duban" / "data" / "samples" / "zhenhai-2020.txt"
 PG_BIN = Path(os.environ.get("DUBAN_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 BACKENDS = ("sqlite", "postgresql")
 DEMO_PASSWORDS = {"admin": "admin-pass-123", "department": "dept-pass-123"}
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test if it is not there (CI without inputs)."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared input missing: {path}")
+    return path
 
 
 # --------------------------------------------------------------------------- options

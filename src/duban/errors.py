@@ -1,7 +1,7 @@
 """Every error duban reports to a user, each with a stable code.
 
 Codes group by stage, as in spaCy's ``errors.py``: D1xx ingest and parse,
-D2xx figure extraction, D3xx ledger, D4xx storage, D5xx web. A
+D2xx figure extraction, D3xx ledger, D4xx storage, D5xx web, D6xx corpus runs. A
 :class:`DubanError` carries its code, a one-line Chinese/English message and
 the file it concerns, so the CLI can print one clear line and exit 2, and the
 corpus runner can record one ``errors`` row per bad file.
@@ -45,6 +45,13 @@ class ErrorCode(str, Enum):
     WEB_CONFLICT = "D502"
     WEB_BAD_UPLOAD = "D503"
 
+    CORPUS_UNEXPECTED = "D601"
+    CORPUS_WORKER_LOST = "D602"
+    CORPUS_BAD_INPUT = "D603"
+    CORPUS_BAD_OUTPUT = "D604"
+    CORPUS_NO_TABLES = "D605"
+    CORPUS_ENGINE = "D606"
+
 
 MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.NOT_FOUND: "file not found",
@@ -71,6 +78,12 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.WEB_FORBIDDEN: "not allowed ({detail})",
     ErrorCode.WEB_CONFLICT: "edited by someone else meanwhile ({detail})",
     ErrorCode.WEB_BAD_UPLOAD: "the upload is invalid ({detail})",
+    ErrorCode.CORPUS_UNEXPECTED: "unexpected failure in stage {stage} ({detail})",
+    ErrorCode.CORPUS_WORKER_LOST: "the worker process died while reading this file ({detail})",
+    ErrorCode.CORPUS_BAD_INPUT: "the corpus folder cannot be read ({detail})",
+    ErrorCode.CORPUS_BAD_OUTPUT: "the output folder cannot be used ({detail})",
+    ErrorCode.CORPUS_NO_TABLES: "no corpus tables found here ({detail})",
+    ErrorCode.CORPUS_ENGINE: "the execution engine failed ({detail})",
 }
 
 

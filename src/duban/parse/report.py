@@ -47,12 +47,6 @@ def parse_text(text: str, source: Source | None = None) -> Report:
     return report
 
 
-
-    from duban.parse.heading import structure
-
-    return structure()
-
-
 def parse(source: Source) -> Report:
     """Parse a :class:`Source` (from ``read_report``) into a :class:`Report`."""
     return parse_text(source.text, source)
