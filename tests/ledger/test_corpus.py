@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from duban import parse, read_report
-from duban.ledger import build_ledger, load_catalogue
 from duban.extract import extract_figures
+from duban.ledger import build_ledger, load_catalogue
 
 REPORTS = sorted((Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "reports").glob("*.txt"))
 

@@ -248,6 +248,7 @@ def clear_cache() -> None:
 # xlsx_layout.yaml. Read through :func:`validated`.
 # ==========================================================================
 
+
 def validated(name: str, schema: type[M]) -> M:
     """Data file ``name`` checked against ``schema`` (cached; D302 when invalid)."""
     return load_checked(name, schema)
@@ -259,7 +260,6 @@ def _check_regex(pattern: str) -> str:
     except re.error as exc:
         raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
     return pattern
-
 
 
 class NonCommitmentPattern(_Strict):
@@ -446,9 +446,6 @@ SCHEMAS.update({
     "assign_rules.yaml": AssignRulesFile,
     "xlsx_layout.yaml": XlsxLayout,
 })
-
-
-# ==========================================================================
 # fulfil.yaml (duban.ledger.settings): tolerances, unit scales and the
 # vocabulary the fulfilment check uses to compare indicators.
 # ==========================================================================
@@ -500,3 +497,4 @@ class FulfilFile(_Strict):
 
 
 SCHEMAS["fulfil.yaml"] = FulfilFile
+=======
