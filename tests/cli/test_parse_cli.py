@@ -16,8 +16,18 @@ def test_cli_parse_outline_of_sample() -> None:
     result = runner.invoke(app, ["parse"])
     assert result.exit_code == 0, result.output
     out = result.stdout
-    for expected in ("宁波市镇海区", "330211", "2020-05-09", "何黎斌", "2019年政府工作回顾", "(回顾)",
-                     "(计划)", "(政府建设)", "4 themes", "40 glossary terms"):
+    for expected in (
+        "宁波市镇海区",
+        "330211",
+        "2020-05-09",
+        "何黎斌",
+        "2019年政府工作回顾",
+        "(回顾)",
+        "(计划)",
+        "(政府建设)",
+        "4 themes",
+        "40 glossary terms",
+    ):
         assert expected in out
 
 
@@ -40,9 +50,9 @@ def test_cli_parse_json_spans_and_text(tmp_path: Path) -> None:
     assert (plan["number"], plan["role"]) == ("二", "plan")
     theme = plan["children"][0]["children"][0]
     assert (theme["kind"], theme["title"]) == ("theme", "精准服务稳企业")
-    assert text[theme["title_start"]:theme["title_end"]] == "精准服务稳企业"
+    assert text[theme["title_start"] : theme["title_end"]] == "精准服务稳企业"
     for key in ("paragraphs", "sentences"):
-        assert all(text[o["start"]:o["end"]].strip() for o in data[key])
+        assert all(text[o["start"] : o["end"]].strip() for o in data[key])
 
 
 def test_cli_parse_missing_file_is_one_line_exit_2(tmp_path: Path) -> None:

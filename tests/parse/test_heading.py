@@ -26,14 +26,26 @@ def test_heading_classify_real_phrases(case: dict[str, Any]) -> None:
     assert h is not None
     assert h.style == case["style"]
     assert h.number == case["number"]
-    assert text[h.title_start:h.title_end] == case["title"]
+    assert text[h.title_start : h.title_end] == case["title"]
     assert h.inline is case["inline"]
 
 
 @pytest.mark.parametrize(
     ("digits", "value"),
-    [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("十二", 12), ("二十", 20), ("二十一", 21),
-     ("九十九", 99), ("", None), ("十十", None), ("一二", None), ("百", None)],
+    [
+        ("一", 1),
+        ("九", 9),
+        ("十", 10),
+        ("十一", 11),
+        ("十二", 12),
+        ("二十", 20),
+        ("二十一", 21),
+        ("九十九", 99),
+        ("", None),
+        ("十十", None),
+        ("一二", None),
+        ("百", None),
+    ],
 )
 def test_heading_cn_number(digits: str, value: int | None) -> None:
     assert cn_number(digits) == value

@@ -8,7 +8,7 @@ within a generous absolute bound (the machine is shared).
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 

@@ -46,7 +46,8 @@ def test_metadata_date(phrase: str, iso: str | None) -> None:
         ("第十五届人民代表大会第四次会议上", "第十五届人民代表大会第四次会议"),
         ("在第十三届全国人民代表大会第二次会议上", "第十三届全国人民代表大会第二次会议"),
         ("2021年1月12日在乌鲁木齐市第十六届人民代表大会\n\n第五次会议上", "第十六届人民代表大会第五次会议"),
-        ("完成了区十五届人大三次会议确定的目标任务", None),
+        ("——2006年2月24日哈尔滨市十二届人大四次会议通过", "第十二届人民代表大会第四次会议"),
+        ("各位代表，人民代表大会制度是根本政治制度", None),
     ],
 )
 def test_metadata_session(phrase: str, session: str | None) -> None:
@@ -60,7 +61,7 @@ def test_metadata_front_matter_is_skipped_and_read() -> None:
         "**市长 裘东耀**\n\n各位代表：\n"
     )
     front = read_front_matter(text)
-    assert text[front.end:].startswith("\n**2020年4月27日")
+    assert text[front.end :].startswith("\n**2020年4月27日")
     assert front.fields["title"] == "2020年政府工作报告"
     meta = parse_metadata(text, front.end, front)
     assert (meta.title, meta.region, meta.delivered_on) == ("2020年政府工作报告", "宁波市", "2020-04-27")

@@ -14,17 +14,27 @@ from duban.parse.sentences import split_paragraphs, split_sentences
 
 def test_paragraphs_crlf_and_flattened_indents() -> None:
     text = "政府工作报告\r\n\r\n各位代表： 　　现在，我代表上海市人民政府。 \u2003\u2003一、2020年工作回顾 \u2003\u2003过去一年。"
-    paras = [text[p.start:p.end] for p in split_paragraphs(text)]
-    assert paras == ["政府工作报告", "各位代表：", "现在，我代表上海市人民政府。", "一、2020年工作回顾", "过去一年。"]
+    paras = [text[p.start : p.end] for p in split_paragraphs(text)]
+    assert paras == [
+        "政府工作报告",
+        "各位代表：",
+        "现在，我代表上海市人民政府。",
+        "一、2020年工作回顾",
+        "过去一年。",
+    ]
     # a name with an inner double indent is not a break (no plain space before it)
     name = "海拉尔区人民政府区长　　杜联合"
-    assert [name[p.start:p.end] for p in split_paragraphs(name)] == [name]
+    assert [name[p.start : p.end] for p in split_paragraphs(name)] == [name]
 
 
 def test_sentences_keep_closing_quotes() -> None:
     text = "他说：“要干。”然后走了！最后"
     paras = split_paragraphs(text)
-    assert [text[s.start:s.end] for s in split_sentences(text, paras)] == ["他说：“要干。”", "然后走了！", "最后"]
+    assert [text[s.start : s.end] for s in split_sentences(text, paras)] == [
+        "他说：“要干。”",
+        "然后走了！",
+        "最后",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -42,7 +52,7 @@ def test_sentences_keep_closing_quotes() -> None:
 )
 def test_theme_lead_phrases(paragraph: str, theme: str | None) -> None:
     span = theme_span(paragraph, Paragraph(0, len(paragraph)), structure())
-    assert (paragraph[span[0]:span[1]] if span else None) == theme
+    assert (paragraph[span[0] : span[1]] if span else None) == theme
 
 
 @pytest.mark.parametrize(
@@ -88,11 +98,14 @@ def test_glossary_entries_and_body_end() -> None:
     assert GLOSSARY_TEXT[body_end:].startswith("附件：名词解释")
     terms = parse_glossary(GLOSSARY_TEXT, paras, body_end)
     assert [(t.number, t.term) for t in terms] == [
-        (1, "“246”万千亿级产业集群"), (2, "5G技术"), (8, "1+5+N"), (43, "30件民生实事")
+        (1, "“246”万千亿级产业集群"),
+        (2, "5G技术"),
+        (8, "1+5+N"),
+        (43, "30件民生实事"),
     ]
     first, _, split, _ = terms
     assert first.definition == "宁波市提出到2025年建成的万千亿级产业集群。"
-    assert GLOSSARY_TEXT[first.start:first.end].startswith("“246”")
+    assert GLOSSARY_TEXT[first.start : first.end].startswith("“246”")
     assert split.definition == "“1”即省疾控中心；\n“5”即五个区域中心。"
 
 
@@ -116,6 +129,50 @@ def test_unnumbered_parts_with_numbered_areas() -> None:
         (None, "2021年重点工作", Role.PLAN),
     ]
     assert [a.title for a in report.sections[1].children if a.kind is SectionKind.AREA] == [
-        "聚力构建新发展格局", "聚力建设平安西藏"
+        "聚力构建新发展格局",
+        "聚力建设平安西藏",
     ]
     assert report.metadata.year == 2021
+
+
+def test_inline_items_in_a_theme() -> None:
+    text = (
+        "一、2020年工作安排\n\n（一）坚定不移稳增长\n\n"
+        "精准服务稳企业。重点抓好三件事：一是落实减税降费政策；二是强化金融支持，扩大信贷；三是优化服务。\n\n"
+        "统一是前提。不成列表：一是孤立的一项。\n"
+    )
+    report = parse_text(text)
+    theme = report.sections[0].children[0].children[0]
+    assert (theme.kind, theme.title) == (SectionKind.THEME, "精准服务稳企业")
+    items = [c for c in theme.children if c.kind is SectionKind.ITEM]
+    assert [(i.number, i.title) for i in items] == [
+        ("一是", "落实减税降费政策"),
+        ("二是", "强化金融支持"),
+        ("三是", "优化服务"),
+    ]
+    assert text[items[0].start : items[0].end] == "一是落实减税降费政策"
+    assert text[items[2].start : items[2].end] == "三是优化服务。"
+    # section_path reaches the item
+    path = report.section_path(items[1].start + 2)
+    assert [s.kind for s in path] == [SectionKind.PART, SectionKind.AREA, SectionKind.THEME, SectionKind.ITEM]
+
+
+def test_glossary_unnumbered_and_bracketed_entries() -> None:
+    text = (
+        "一、2022年工作回顾\n\n正文。\n\n二、2023年工作安排\n\n正文。\n\n"
+        "**名词解释**\n\n〇“三区三线”:城镇空间、农业空间、生态空间三种类型空间。\n\n"
+        "“四上”企业：规模以上工业、资质等级建筑业企业。\n\n"
+        "目标是，到2025年：完成任务。\n\n"
+        "〔3〕双吹哨双报到：乡镇吹哨、部门报到。\n"
+    )
+    paras = split_paragraphs(text)
+    body_end = find_body_end(text, paras, after=10)
+    assert text[body_end:].startswith("**名词解释**")
+    terms = parse_glossary(text, paras, body_end)
+    assert [(t.number, t.term) for t in terms] == [
+        (None, "“三区三线”"),
+        (None, "“四上”企业"),
+        (3, "双吹哨双报到"),
+    ]
+    # a sentence holding a colon continues the definition before it
+    assert terms[1].definition.endswith("目标是，到2025年：完成任务。")
