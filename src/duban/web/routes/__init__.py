@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from duban.web.routes import (
+    admin,
     auth,
     fulfilment,
+    importing,
     glossary,
     notices,
     overview,
@@ -14,6 +16,7 @@ from duban.web.routes import (
     public,
     reminders,
     reports,
+    sheets,
     targets,
     tasks,
 )
@@ -30,4 +33,7 @@ ROUTERS: list[APIRouter] = [
     reminders.router,
     glossary.router,
     public.router,
+    importing.router,
+    sheets.router,
+    admin.router,
 ]
