@@ -446,6 +446,9 @@ SCHEMAS.update({
     "assign_rules.yaml": AssignRulesFile,
     "xlsx_layout.yaml": XlsxLayout,
 })
+
+
+# ==========================================================================
 # fulfil.yaml (duban.ledger.settings): tolerances, unit scales and the
 # vocabulary the fulfilment check uses to compare indicators.
 # ==========================================================================
@@ -497,4 +500,3 @@ class FulfilFile(_Strict):
 
 
 SCHEMAS["fulfil.yaml"] = FulfilFile
-=======
