@@ -149,3 +149,14 @@ def test_history_table_and_chart(client: TestClient) -> None:
     assert soup.select_one("#history-chart") is not None
     assert soup.select_one("script#history-data") is not None
     assert any("fulfilment.js" in (s.get("src") or "") for s in soup.select("script"))
+
+
+def test_fulfilment_default_is_the_newest_reviewed_report(client: TestClient) -> None:
+    rid = client.report_id  # type: ignore[attr-defined]
+    response = client.get("/public/fulfilment", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/public/fulfilment/{rid}"
+    login(client)
+    response = client.get("/fulfilment", follow_redirects=False)
+    assert response.headers["location"] == f"/reports/{rid}/fulfilment"
+    nav = BeautifulSoup(client.get(f"/reports/{rid}/fulfilment").text, "lxml").select_one("nav.mainnav")
+    assert nav is not None and nav.find("a", string="承诺兑现") is not None

@@ -135,6 +135,18 @@ def fulfilment_of_report(
     return ReportFulfilment(row, following, results, len(progress))
 
 
+def report_to_judge(*, session: Session) -> ReportRow | None:
+    """The report whose fulfilment is news: the newest one the next year's report reviews, else the newest."""
+    rows = session.scalars(
+        select(ReportRow).where(ReportRow.superseded_by_id.is_(None)).order_by(ReportRow.year.desc().nulls_last(),
+                                                                                ReportRow.id)
+    ).all()
+    for row in rows:
+        if next_report(session=session, report=row) is not None:
+            return row
+    return rows[0] if rows else None
+
+
 def regions_stored(*, session: Session) -> list[str]:
     """Every region with a current stored report, longest name kept for each."""
     from duban.ledger.history import regions

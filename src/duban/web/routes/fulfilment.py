@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from duban.export.fulfilment_xlsx import write_fulfilment_xlsx
 from duban.ledger.fulfil import tally
@@ -98,6 +98,23 @@ def _context(
         "rows": [_row(i, r) for i, r in enumerate(shown, start=1)],
     }
     return context, shown
+
+
+def _default_report(session: SessionDep) -> int:
+    row = repo.report_to_judge(session=session)
+    if row is None:
+        raise NotFound("尚未导入政府工作报告。")
+    return row.id
+
+
+@router.get("/fulfilment", summary="承诺兑现：最近一份可核对的报告")
+def fulfilment_default(request: Request, session: SessionDep, user: LoggedIn) -> Response:
+    return RedirectResponse(request.app.state.urls.fulfilment(_default_report(session)), status_code=303)
+
+
+@router.get("/public/fulfilment", summary="承诺兑现（公开）：最近一份可核对的报告")
+def public_fulfilment_default(request: Request, session: SessionDep, user: CurrentUser) -> Response:
+    return RedirectResponse(request.app.state.urls.public_fulfilment(_default_report(session)), status_code=303)
 
 
 @router.get("/reports/{report_id}/fulfilment", summary="目标完成情况（承诺兑现）")
