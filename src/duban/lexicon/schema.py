@@ -462,3 +462,57 @@ SCHEMAS.update({
     "assign_rules.yaml": AssignRulesFile,
     "xlsx_layout.yaml": XlsxLayout,
 })
+
+
+# ==========================================================================
+# fulfil.yaml (duban.ledger.settings): tolerances, unit scales and the
+# vocabulary the fulfilment check uses to compare indicators.
+# ==========================================================================
+
+
+class FulfilBand(_Strict):
+    points: float = Field(ge=0)
+    relative: float = Field(ge=0)
+
+
+class FulfilSimilarity(_Strict):
+    sure: float = Field(gt=0, le=1)
+    floor: float = Field(gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FulfilSimilarity:
+        if self.floor >= self.sure:
+            raise ValueError("floor must be below sure")
+        return self
+
+
+class FulfilFile(_Strict):
+    tolerance: FulfilBand
+    partly_margin: FulfilBand
+    unit_scales: dict[str, tuple[str, float]]
+    lower_is_better: list[str]
+    indicator_noise: list[str]
+    indicator_synonyms: dict[str, list[str]]
+    similarity: FulfilSimilarity
+    distinct_words: list[list[str]] = []
+    covering_words: dict[str, list[str]] = {}
+    related_indicators: list[list[str]] = []
+    average_cues: list[str] = []
+    action_prefixes: list[str] = []
+    period_part_cues: list[str] = []
+    flow_prefixes: list[str] = []
+    cumulative_prefixes: list[str] = []
+    trailing_noise: list[str] = []
+
+    @model_validator(mode="after")
+    def _variants_once(self) -> FulfilFile:
+        seen: dict[str, str] = {}
+        for canonical, variants in self.indicator_synonyms.items():
+            for variant in variants:
+                if variant in seen and seen[variant] != canonical:
+                    raise ValueError(f"{variant} is a variant of both {seen[variant]} and {canonical}")
+                seen[variant] = canonical
+        return self
+
+
+SCHEMAS["fulfil.yaml"] = FulfilFile
