@@ -285,13 +285,6 @@ class NonCommitmentPattern(_Strict):
     _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
 
 
-class MainTargetsRules(_Strict):
-    cues: list[str] = Field(min_length=1)
-    clause_separators: str = Field(min_length=1)
-    minor_separators: str = ""
-    shared_subject_chars: int = Field(ge=1)
-
-
 class LedgerLabels(_Strict):
     ledger_title: str
     year_suffix: str
@@ -303,7 +296,6 @@ class CommitmentLexicon(_Strict):
 
     commitment_verbs: list[str] = Field(min_length=1)
     non_commitment_patterns: list[NonCommitmentPattern]
-    main_targets: MainTargetsRules
     labels: LedgerLabels
 
 
