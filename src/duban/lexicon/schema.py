@@ -270,19 +270,11 @@ def validated(name: str, schema: type[M]) -> M:
     return load_checked(name, schema)
 
 
-def _check_regex(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
-    return pattern
-
-
 class NonCommitmentPattern(_Strict):
     reason: Literal["heading", "framing", "slogan", "no_action"]
     pattern: str
 
-    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: _compiles(v)))
 
 
 class LedgerLabels(_Strict):
@@ -304,7 +296,7 @@ class DeadlinePattern(_Strict):
     month: int | None = Field(default=None, ge=1, le=12)
     day: int | Literal["end"] | None = None
 
-    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: _compiles(v)))
 
     @model_validator(mode="after")
     def _month_known(self) -> DeadlinePattern:
