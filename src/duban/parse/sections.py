@@ -213,7 +213,8 @@ def parse_sections(
         or len(part_runs) > 1
         or (len(unnumbered) >= 2 and unnumbered[0].start < part_runs[0][0].start)
     ):
-        top, styles = unnumbered, (PART, AREA, ITEM)
+        top: list[Heading] = unnumbered
+        styles: tuple[str, ...] = (PART, AREA, ITEM)
     else:
         top, styles = (part_runs[0] if part_runs else []), (AREA, ITEM)
 
