@@ -144,6 +144,10 @@ def _take_name(s: str, data: dict[str, Any]) -> str | None:
     """A personal name at the start of ``s`` (何黎斌, 雪克来提·扎克尔), or None."""
     joiners = set(data["name_joiners"])
     stops = data["name_stops"]
+    for word in data["name_stop_words"]:  # 刘捷作政府工作报告 → 刘捷
+        at = s.find(word)
+        if at != -1:
+            s = s[:at]
     out: list[str] = []
     for ch in s:
         if any(ch == stop for stop in stops):
@@ -173,6 +177,10 @@ def parse_speaker(header: str, data: dict[str, Any]) -> tuple[str | None, str | 
             name = _take_name(rest, data)
             if name is None and not rest and k + 1 < len(lines):
                 name = _take_name(lines[k + 1], data) if len(lines[k + 1]) <= 20 else None
+            if name is None:
+                # …1月15日龚正市长在…: the name between the date and the title.
+                m = re.search(r"日([\u4e00-\u9fff·]{2,8})$", line[:at])
+                name = _take_name(m.group(1), data) if m else None
             return name, title
     # No title: a name alone on a line after the session, or closing the session line.
     session_seen = False
