@@ -218,3 +218,20 @@ def test_read_report_page_time_is_linear(tmp_path: Path) -> None:
 
     small, large = best(4000), best(8000)
     assert large / max(small, 0.02) < 3.5, (small, large)
+
+
+def test_read_report_word_doc_that_is_a_web_page(tmp_path: Path) -> None:
+    """Portals often serve a 'Word' download that is an HTML page named .doc (Word opens it)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "2020年政府工作报告.doc"
+    path.write_bytes(gov_page(text, "gb2312").encode("gb18030"))
+    source = read_report(path)
+    assert (source.format, source.encoding) == ("html", "gb18030")
+    assert source.text.split("\n") == _paragraphs(text)
+
+
+def test_read_report_word_doc_that_is_mhtml(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "2020年政府工作报告.doc"
+    path.write_bytes(_mhtml(gov_page(text, "gb2312").encode("gb18030"), "gb2312"))
+    assert read_report(path).text.split("\n") == _paragraphs(text)
