@@ -216,8 +216,12 @@ def test_read_report_page_time_is_linear(tmp_path: Path) -> None:
             times.append(time.perf_counter() - start)
         return min(times)
 
-    small, large = best(4000), best(8000)
-    assert large / max(small, 0.02) < 3.5, (small, large)
+    ratios = []
+    for _ in range(3):  # a loaded machine can spoil one measurement; a quadratic pass spoils all
+        ratios.append(best(8000) / max(best(4000), 0.02))
+        if ratios[-1] < 3.5:
+            return
+    pytest.fail(f"time(2n)/time(n) = {ratios}")
 
 
 def test_read_report_word_doc_that_is_a_web_page(tmp_path: Path) -> None:
