@@ -116,12 +116,8 @@ def measure(folder: Path, out: Path, workers: int) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--dir", type=Path, help="an unpacked corpus folder (default: unpack the bulk tarball)"
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dir", type=Path, help="an unpacked corpus folder (default: unpack the bulk tarball)")
     parser.add_argument("--sample", type=int, default=0, help="only every k-th file, this many in all")
     parser.add_argument("--workers", type=int, default=default_workers(), help="'all cores' (default: all)")
     parser.add_argument("--keep", type=Path, help="keep the all-cores output folder here")
@@ -141,9 +137,7 @@ def main() -> None:
         if args.sample:
             folder = sample_folder(files, folder, args.sample, tmp / "sample")
             files = discover(folder)
-        print(
-            f"{len(files)} files under {folder}; {os.cpu_count()} cores, load {os.getloadavg()}", flush=True
-        )
+        print(f"{len(files)} files under {folder}; {os.cpu_count()} cores, load {os.getloadavg()}", flush=True)
         one = measure(folder, tmp / "out-1", 1)
         print(f"1 process: {one}", flush=True)
         many_out = args.keep or tmp / "out-n"
