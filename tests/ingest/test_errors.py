@@ -149,4 +149,4 @@ def test_read_report_bad_limit_setting(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(DubanError) as info:
         read_report(SAMPLE)
     assert info.value.code is ErrorCode.UNREADABLE
-    assert "DUBAN_MAX_BYTES" in info.value.one_line()
+    assert "DUBAN_MAX_BYTES" in info.value.one_line() and SAMPLE.name in info.value.one_line()

@@ -23,7 +23,7 @@ MAX_RATIO = 200
 RATIO_MIN_SIZE = 1024 * 1024
 
 
-def resolve_max_bytes(max_bytes: int | None) -> int:
+def resolve_max_bytes(max_bytes: int | None, where: str | None = None) -> int:
     """The explicit limit, else ``DUBAN_MAX_BYTES`` or ``DUBAN_MAX_REPORT_BYTES``, else 50 MB.
 
     Read here rather than from ``duban.config`` so that ingest needs no settings
@@ -39,6 +39,6 @@ def resolve_max_bytes(max_bytes: int | None) -> int:
         value = int(raw)
     except ValueError:
         raise DubanError(
-            ErrorCode.UNREADABLE, None, detail=f"{name}={raw!r} is not a whole number of bytes"
+            ErrorCode.UNREADABLE, where, detail=f"{name}={raw!r} is not a whole number of bytes"
         ) from None
     return value if value > 0 else DEFAULT_MAX_BYTES
