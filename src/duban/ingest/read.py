@@ -58,7 +58,7 @@ def read_bytes(data: bytes, *, name: str, path: str | None = None, max_bytes: in
     """Decode raw bytes (an upload, a file) named ``name`` into a :class:`Source`."""
     where = path or name
     limit = resolve_max_bytes(max_bytes, where)
-    if not data.strip(b" \t\r\n\x0b\x0c"):
+    if not data or data.isspace():
         raise DubanError(ErrorCode.EMPTY, where)
     if len(data) > limit:
         raise DubanError(ErrorCode.TOO_LARGE, where, limit=limit)
