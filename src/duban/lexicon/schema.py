@@ -40,8 +40,10 @@ class UnitEntry(_Strict):
     factor: float = 1.0
     scalable: bool = False
     measure: str | None = None  # percent | points | multiple
+    category: str | None = None  # money
     needs_before: list[str] = Field(default_factory=list)
     needs_scale: bool = False
+    decimal_ok: bool = False
     not_before: list[str] = Field(default_factory=list)
     excluded: bool = False
 
@@ -55,6 +57,7 @@ class UnitEntry(_Strict):
 
 class UnitsFile(_Strict):
     scales: dict[str, float]
+    standalone_scales: list[str] = Field(default_factory=list)
     units: list[UnitEntry]
     per: list[str] = Field(default_factory=list)
     qualifier_brackets: list[str] = Field(default_factory=list)
@@ -122,20 +125,31 @@ class YearCues(_Strict):
 class IndicatorCues(_Strict):
     leading: list[str]
     leading_patterns: list[str]
+    remove_patterns: list[str] = Field(default_factory=list)
     trailing: list[str]
     trailing_growth: list[str]
     cut_after: list[str]
     generic: list[str]
     post_stop: list[str]
+    name_list_marks: list[str]
+    from_window: int = 6
     list_heads: list[str]
-    short_item: int = 2
+    protected: list[str] = Field(default_factory=list)
+    paired_qualifiers: list[str] = Field(default_factory=list)
+    short_item: int = 3
     max_length: int = 40
     region_prefixes: list[str]
 
-    @field_validator("leading_patterns")
+    @field_validator("leading_patterns", "remove_patterns")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
         return [_compiles(p) for p in value]
+
+
+class MainTargetCues(_Strict):
+    cues: list[str]
+    colon_window: int = 12
+    commentary: list[str]
 
 
 class CuesFile(_Strict):
@@ -155,6 +169,8 @@ class CuesFile(_Strict):
     per_markers: list[str]
     share_words: list[str]
     kind: KindCues
+    main_targets: MainTargetCues
+    respective_expansions: dict[str, list[str]] = Field(default_factory=dict)
     year: YearCues
     indicator: IndicatorCues
 
@@ -190,7 +206,22 @@ class IndicatorsFile(_Strict):
         return self
 
 
+class PdfGlyphsFile(BaseModel):
+    """pdf_glyphs.yaml: radicals that PDF text layers give for ideographs, each with its ideograph."""
+
+    model_config = ConfigDict(extra="forbid")
+    radicals: dict[str, str]
+
+    @model_validator(mode="after")
+    def _single_characters(self) -> PdfGlyphsFile:
+        bad = [k for k, v in self.radicals.items() if len(k) != 1 or len(v) != 1]
+        if bad:
+            raise ValueError(f"entries must map one character to one character: {bad[:5]}")
+        return self
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
+    "pdf_glyphs.yaml": PdfGlyphsFile,
     "units.yaml": UnitsFile,
     "exclusions.yaml": ExclusionsFile,
     "cues.yaml": CuesFile,
@@ -227,14 +258,16 @@ def clear_cache() -> None:
     load_data.cache_clear()  # type: ignore[attr-defined]
 
 
+# ==========================================================================
+# Ledger data files (duban.ledger, duban.export): commitments.yaml,
+# deadlines.yaml, mentions.yaml, departments.yaml, assign_rules.yaml,
+# xlsx_layout.yaml. Read through :func:`validated`.
+# ==========================================================================
+
+
 def validated(name: str, schema: type[M]) -> M:
-    """Data file ``name`` checked against ``schema``; raises DubanError D302 when invalid."""
-    try:
-        return schema.model_validate(load_data(name))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise DubanError(ErrorCode.BAD_CATALOGUE, name, detail=f"{where}: {first['msg']}") from None
+    """Data file ``name`` checked against ``schema`` (cached; D302 when invalid)."""
+    return load_checked(name, schema)
 
 
 def _check_regex(pattern: str) -> str:
@@ -243,12 +276,6 @@ def _check_regex(pattern: str) -> str:
     except re.error as exc:
         raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
     return pattern
-
-
-# --------------------------------------------------------------------------
-# Ledger data files: commitments.yaml, deadlines.yaml, mentions.yaml,
-# departments.yaml, assign_rules.yaml (read by duban.ledger).
-# --------------------------------------------------------------------------
 
 
 class NonCommitmentPattern(_Strict):
@@ -521,3 +548,67 @@ class RegionsFile(_Strict):
 
 
 SCHEMAS.update({"report_structure.yaml": ReportStructureFile, "regions.yaml": RegionsFile})
+
+
+SCHEMAS.update({
+    "commitments.yaml": CommitmentLexicon,
+    "deadlines.yaml": DeadlineRules,
+    "mentions.yaml": MentionRules,
+    "departments.yaml": DepartmentCatalogueFile,
+    "assign_rules.yaml": AssignRulesFile,
+    "xlsx_layout.yaml": XlsxLayout,
+})
+
+
+# ==========================================================================
+# fulfil.yaml (duban.ledger.settings): tolerances, unit scales and the
+# vocabulary the fulfilment check uses to compare indicators.
+# ==========================================================================
+
+
+class FulfilBand(_Strict):
+    points: float = Field(ge=0)
+    relative: float = Field(ge=0)
+
+
+class FulfilSimilarity(_Strict):
+    sure: float = Field(gt=0, le=1)
+    floor: float = Field(gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FulfilSimilarity:
+        if self.floor >= self.sure:
+            raise ValueError("floor must be below sure")
+        return self
+
+
+class FulfilFile(_Strict):
+    tolerance: FulfilBand
+    partly_margin: FulfilBand
+    unit_scales: dict[str, tuple[str, float]]
+    lower_is_better: list[str]
+    indicator_noise: list[str]
+    indicator_synonyms: dict[str, list[str]]
+    similarity: FulfilSimilarity
+    distinct_words: list[list[str]] = []
+    covering_words: dict[str, list[str]] = {}
+    related_indicators: list[list[str]] = []
+    average_cues: list[str] = []
+    action_prefixes: list[str] = []
+    period_part_cues: list[str] = []
+    flow_prefixes: list[str] = []
+    cumulative_prefixes: list[str] = []
+    trailing_noise: list[str] = []
+
+    @model_validator(mode="after")
+    def _variants_once(self) -> FulfilFile:
+        seen: dict[str, str] = {}
+        for canonical, variants in self.indicator_synonyms.items():
+            for variant in variants:
+                if variant in seen and seen[variant] != canonical:
+                    raise ValueError(f"{variant} is a variant of both {seen[variant]} and {canonical}")
+                seen[variant] = canonical
+        return self
+
+
+SCHEMAS["fulfil.yaml"] = FulfilFile
