@@ -4,8 +4,9 @@ Headings come from :mod:`duban.parse.heading`, one paragraph at a time; here
 they are arranged into a tree. Numbers must run in sequence (一、二、三…; a
 level restarts at 一 under each parent), so a stray 三、 inside a paragraph
 list cannot open a part. Reports that head their parts with unnumbered lines
-(2018年工作回顾) and number their areas 一、二、… are recognised by those
-lines plus a restart of the 一、 numbering. Everything is one pass over the
+(2018年工作回顾) and number only their areas are recognised by those lines
+(see ``parse_sections``); inside each part the first numbering style that
+runs gives the areas, the next one the items. Everything is one pass over the
 paragraphs plus sorting, so linear in the text (up to a log factor).
 """
 
@@ -69,9 +70,7 @@ def _first_run(cands: list[Heading]) -> list[Heading]:
     return runs[0] if runs else []
 
 
-def _end_before(
-    text: str, paragraphs: list[Paragraph], para_starts: list[int], limit: int, floor: int
-) -> int:
+def _end_before(paragraphs: list[Paragraph], para_starts: list[int], limit: int, floor: int) -> int:
     """The end of the last paragraph that starts before ``limit`` (at least ``floor``)."""
     i = bisect.bisect_left(para_starts, limit) - 1
     if i < 0:
@@ -172,11 +171,8 @@ class _Builder:
                 self.heading_at[i] = h
         self.used: set[int] = set()
 
-    def starts(self, style: str) -> list[int]:
-        return [h.start for h in self.by_style[style]]
-
     def end_of(self, next_start: int, floor: int) -> int:
-        return _end_before(self.text, self.paragraphs, self.para_starts, next_start, floor)
+        return _end_before(self.paragraphs, self.para_starts, next_start, floor)
 
     def build_level(
         self, heads: list[Heading], kind: SectionKind, limit: int, roles: list[Role]
@@ -274,12 +270,8 @@ def _item_holders(parts: list[Section]) -> list[Section]:
     for section in (s for top in parts for s in top.walk()):
         if section.kind is SectionKind.ITEM:
             continue
-        kinds = {c.kind for c in section.children}
-        if section.kind is SectionKind.THEME or not kinds:
+        if section.kind is SectionKind.THEME or not section.children:
             out.append(section)
-        elif kinds == {SectionKind.THEME}:
-            # text of an area before its first theme may hold a list too
-            continue
     return out
 
 
