@@ -82,10 +82,8 @@ def _quantities(doc: Doc) -> None:
 
 def _exclusions(doc: Doc) -> None:
     doc.breaks = breaks = clause_breaks(doc.report.text, cues().clause_breaks, doc.quantities)
-    bounds = [bounds_of(doc.report, breaks, q) for q in doc.quantities]
-    kept = filter_quantities(doc.folded, doc.quantities, [b.clause_end for b in bounds])
-    by_start = {q.start: b for q, b in zip(doc.quantities, bounds)}
-    doc.drafts = [Draft(q, by_start[q.start]) for q in kept
+    kept = filter_quantities(doc.folded, doc.quantities, lambda q: bounds_of(doc.report, breaks, q).clause_end)
+    doc.drafts = [Draft(q) for q in kept
                   if q.unit is not None or q.unit_measure in ("fraction", "ratio", "rank", "index")]
 
 

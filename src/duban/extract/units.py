@@ -50,6 +50,7 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     scales: tuple[tuple[str, float], ...]  # longest first
+    scale_of: dict[str, float]
     standalone: frozenset[str]
     units: tuple[UnitEntry, ...]  # longest name first
     by_first: dict[str, tuple[UnitEntry, ...]]  # units by first character, longest first
@@ -71,6 +72,7 @@ def _lexicon(_key: int = 0) -> _Lexicon:
     cues = load_checked("cues.yaml", CuesFile)
     return _Lexicon(
         scales=tuple(sorted(data.scales.items(), key=lambda kv: -len(kv[0]))),
+        scale_of=dict(data.scales),
         standalone=frozenset(data.standalone_scales),
         units=tuple(sorted(data.units, key=lambda u: -len(u.name))),
         by_first={ch: tuple(u for u in sorted(data.units, key=lambda u: -len(u.name)) if u.name[0] == ch)
@@ -130,7 +132,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
         scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
     scale = 1.0
     if scale_word:
-        scale = dict(lex.scales)[scale_word]
+        scale = lex.scale_of[scale_word]
         written.append(text[pos : pos + len(scale_word)])
         pos += len(scale_word)
         if approx is None:
@@ -140,7 +142,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                     break
         second = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None) if approx else None
         if second:  # 4万多亿元: 4万亿 with 多 written between the scales
-            scale *= dict(lex.scales)[second]
+            scale *= lex.scale_of[second]
             written.append(text[pos : pos + len(second)])
             scale_word += second
             pos += len(second)
