@@ -75,6 +75,7 @@ class Cues:
     run_separators: tuple[str, ...]
     respective: tuple[str, ...]
     each: tuple[str, ...]
+    each_words: tuple[str, ...]
     comparators_before: dict[str, str]
     before_words: tuple[str, ...]
     comparators_after: dict[str, str]
@@ -133,6 +134,7 @@ def cues(_key: int = 0) -> Cues:
         run_separators=_longest_first(data.run_separators),
         respective=_longest_first(data.respective),
         each=_longest_first(data.each),
+        each_words=_longest_first(data.each + data.respective),
         comparators_before=dict(data.comparators_before),
         before_words=_longest_first(list(data.comparators_before)),
         comparators_after=dict(data.comparators_after),

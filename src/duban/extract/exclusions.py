@@ -119,7 +119,7 @@ def filter_quantities(folded: str, quantities: list[Quantity],
         if word is None:
             continue
         after = q.end + len(word)
-        if after < len(folded) and _is_cjk(folded[after]) and folded[after] != "的":
+        if after < len(folded) and _is_cjk(folded[after]):
             j = bisect.bisect_right(kept_starts, q.start)
             if j < len(kept_starts) and kept_starts[j] < clause_end(q):
                 keep[i] = False

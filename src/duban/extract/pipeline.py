@@ -19,7 +19,7 @@ from typing import Callable
 from duban.extract import indicators as ind
 from duban.extract import qualifiers as qual
 from duban.extract.clauses import Bounds, bounds_of, clause_breaks
-from duban.extract.cues import cues, starting
+from duban.extract.cues import cues, ending, starting
 from duban.extract.exclusions import filter_quantities
 from duban.extract.numbers import fold
 from duban.extract.units import Quantity, find_quantities
@@ -239,6 +239,14 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     post = ind.clean_post(d.gap_after, growth_unit)
     names_list = not growth_unit and any(m in pre for m in c.name_list_marks)
     combine = bool(post) and not growth_unit and d.q.category != "money"
+    if not each and not growth_unit and ind.is_list(pre):
+        # A、B、C分别增加2个: the verb stays in each item (a decrease or increase stated as an amount)
+        verb = ending(pre, c.trailing_growth)
+        head = pre[: -len(verb)] if verb else pre
+        word = ending(head, c.each_words) if verb else None
+        if word and not ending(head, c.protected):
+            items = [item + verb for item in ind.split_items(head[: -len(word)])]
+            each = True
     if each and len(items) == 1:
         for k in (2, 3):
             expanded = ind.split_respective(pre, k)
