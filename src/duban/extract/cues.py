@@ -19,14 +19,14 @@ class Words(tuple[str, ...]):
 
     _by_length: tuple[tuple[int, frozenset[str]], ...]
 
-    def __new__(cls, words: "list[str] | tuple[str, ...]") -> "Words":
+    def __new__(cls, words: list[str] | tuple[str, ...]) -> Words:  # noqa: PYI034
         ordered = sorted(set(words), key=lambda w: (-len(w), w))
         self = super().__new__(cls, ordered)
         lengths = sorted({len(w) for w in ordered}, reverse=True)
         self._by_length = tuple((n, frozenset(w for w in ordered if len(w) == n)) for n in lengths)
         return self
 
-    def __add__(self, other: "tuple[str, ...]") -> "Words":  # type: ignore[override]
+    def __add__(self, other: tuple[str, ...]) -> Words:  # type: ignore[override]
         return Words(tuple(self) + tuple(other))
 
     def start(self, text: str, pos: int = 0) -> str | None:
@@ -44,7 +44,7 @@ class Words(tuple[str, ...]):
         return None
 
 
-def _longest_first(words: "list[str] | tuple[str, ...]") -> Words:
+def _longest_first(words: list[str] | tuple[str, ...]) -> Words:
     return Words(words)
 
 

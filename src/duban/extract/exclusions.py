@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 from duban.extract.units import Quantity
 from duban.lexicon.schema import ExclusionsFile, load_checked

@@ -13,8 +13,8 @@ Every stage is linear in the text (bounded look-around per quantity).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from duban.extract import indicators as ind
 from duban.extract import qualifiers as qual
@@ -185,7 +185,7 @@ def _indicators(doc: Doc) -> None:
                 if name and (not history or history[-1] != name):
                     history.append(name)
         last = group[-1]
-        if len(group) > 1 and len(set(d.indicators[0] for d in group if d.indicators)) == len(group):
+        if len(group) > 1 and len({d.indicators[0] for d in group if d.indicators}) == len(group):
             respective = [d.indicators[0] for d in group]
         if last.source_start is not None and last.source_start > last.q.end:
             taken_until = last.q.end + len(last.gap_after)
@@ -195,7 +195,6 @@ def _indicators(doc: Doc) -> None:
 def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
               respective: list[str] | None, taken_until: int, history: list[str]) -> None:
     c = cues()
-    text = doc.report.text
     first = group[0]
     b = first.bounds
     assert b is not None
@@ -242,11 +241,12 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     if not each and not growth_unit and ind.is_list(pre):
         # A、B、C分别增加2个: the verb stays in each item (a decrease or increase stated as an amount)
         verb = ending(pre, c.trailing_growth)
-        head = pre[: -len(verb)] if verb else pre
-        word = ending(head, c.each_words) if verb else None
-        if word and not ending(head, c.protected):
-            items = [item + verb for item in ind.split_items(head[: -len(word)])]
-            each = True
+        if verb:
+            head = pre[: -len(verb)]
+            word = ending(head, c.each_words)
+            if word and not ending(head, c.protected):
+                items = [item + verb for item in ind.split_items(head[: -len(word)])]
+                each = True
     if each and len(items) == 1:
         for k in (2, 3):
             expanded = ind.split_respective(pre, k)
