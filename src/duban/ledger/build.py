@@ -33,6 +33,7 @@ from duban.model import (
     NonCommitment,
     Report,
     Role,
+    Section,
     SectionKind,
     Sentence,
     Task,
