@@ -13,6 +13,7 @@ from pathlib import Path
 from fastapi import Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -65,6 +66,19 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def _apply_stored_overrides(app: FastAPI) -> None:
+    """Settings the admin saved in the web app win over the environment."""
+    from duban.store.repo.overrides import load_overrides
+
+    try:
+        with app.state.sessionmaker() as session:
+            stored = load_overrides(session=session)
+    except SQLAlchemyError:  # no schema yet: nothing stored
+        return
+    if stored:
+        app.state.settings = app.state.base_settings.with_overrides(stored)
+
+
 def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     """A ready app over ``settings``; ``engine`` overrides the one built from the URL.
 
@@ -79,6 +93,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
         version="0.1.0",
         dependencies=[Depends(verify_csrf)],
     )
+    app.state.base_settings = settings
     app.state.settings = settings
     app.state.engine = engine if engine is not None else make_engine(settings.resolved_database_url)
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
@@ -87,6 +102,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.settings_site_name = "政府工作报告任务督办"
     app.state.templates.env.globals["urls"] = app.state.urls
 
+    _apply_stored_overrides(app)
     install_handlers(app)
     for router in ROUTERS:
         app.include_router(router)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from fastapi import Request
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -41,6 +42,8 @@ def web_error(err: DubanError) -> WebError:
     detail = str(err.params.get("detail", err.detail))
     if err.code is ErrorCode.WEB_CONFLICT:
         return Conflict(CONFLICT_MESSAGE, [detail])
+    if err.code is ErrorCode.IMPORT_CONFLICT:
+        return Conflict(f"与已有数据冲突：{detail}")
     if err.code is ErrorCode.STORE_MISSING:
         return NotFound(f"找不到：{detail}")
     return Invalid(detail, [part for part in detail.split("；") if part] if "；" in detail else [])
@@ -58,6 +61,12 @@ def write(session: Session, action: Callable[[], T]) -> T:
     except StaleDataError:
         session.rollback()
         raise Conflict(CONFLICT_MESSAGE) from None
+    except OperationalError as exc:
+        # SQLite: a transaction that read before another one wrote cannot write (busy snapshot)
+        session.rollback()
+        if "locked" in str(exc.orig).lower():
+            raise Conflict(CONFLICT_MESSAGE) from None
+        raise
     except Exception:
         session.rollback()
         raise

@@ -4,11 +4,36 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from duban.web.routes import auth, notices, progress, tasks
+from duban.web.routes import (
+    admin,
+    auth,
+    fulfilment,
+    importing,
+    glossary,
+    notices,
+    overview,
+    progress,
+    public,
+    reminders,
+    reports,
+    sheets,
+    targets,
+    tasks,
+)
 
 ROUTERS: list[APIRouter] = [
     auth.router,
+    overview.router,
+    reports.router,
+    targets.router,
     tasks.router,
     progress.router,
     notices.router,
+    fulfilment.router,
+    reminders.router,
+    glossary.router,
+    public.router,
+    importing.router,
+    sheets.router,
+    admin.router,
 ]
