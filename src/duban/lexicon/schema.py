@@ -132,6 +132,7 @@ class IndicatorCues(_Strict):
     generic: list[str]
     post_stop: list[str]
     name_list_marks: list[str]
+    post_list_verbs: list[str] = Field(default_factory=list)
     from_window: int = 6
     list_heads: list[str]
     protected: list[str] = Field(default_factory=list)
