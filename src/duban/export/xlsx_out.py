@@ -69,7 +69,7 @@ def format_target(f: Figure, layout: XlsxLayout) -> str:
     word = ""
     if f.measure == "growth":
         word = layout.growth_words["down" if f.value < 0 else "up"]
-        if f.indicator.endswith(tuple(layout.growth_words.values())):
+        if any(w in f.indicator for w in layout.change_words):
             word = ""
     head = f"{f.indicator}{word} " if f.indicator else ""
     return f"{head}{cmp}{f.text}"
