@@ -446,6 +446,7 @@ class XlsxLayout(_Strict):
     comparators: dict[str, str]
     measures: dict[str, str]
     growth_words: dict[Literal["up", "down"], str]
+    change_words: list[str] = []
     part_band: str
     area_band: str
     main_targets_band: str
