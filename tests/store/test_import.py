@@ -6,9 +6,9 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from store_support import Analysed, analyse_text
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from store_support import Analysed, analyse_text
 
 from duban.errors import DubanError
 from duban.store.repo.reports import import_report, lineage_of, list_reports

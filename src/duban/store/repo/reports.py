@@ -42,7 +42,6 @@ from duban.store.tables import (
     UserRow,
 )
 
-
 _FIGURE_COLUMNS = frozenset(FigureRow.__table__.columns.keys()) - {"id", "report_id", "position"}
 
 
@@ -331,8 +330,8 @@ def _add_ledger(
     main_position = 0
     for task in ledger.tasks:
         seen_keys.add(task.id)
-        area_row = areas.get(task.area_index) if task.area_index is not None else None
-        theme_row = (
+        task_area: AreaRow | None = areas.get(task.area_index) if task.area_index is not None else None
+        task_theme: ThemeRow | None = (
             themes.get((task.area_index, task.theme_index))
             if task.area_index is not None and task.theme_index is not None
             else None
@@ -346,7 +345,7 @@ def _add_ledger(
         else:
             result.tasks_kept += 1
             keep_deadline = task_row.deadline is not None  # staff may have set it
-        _fill_task(task_row, task, row, area_row, theme_row, keep_deadline=keep_deadline)
+        _fill_task(task_row, task, row, task_area, task_theme, keep_deadline=keep_deadline)
         _sync_targets(task_row, task, figure_rows)
         _sync_assignments(session, task_row, [*task.lead, *task.co], departments)
         if task.kind == "main_target":
