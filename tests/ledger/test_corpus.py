@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from duban import parse, read_report
+from duban.extract import extract_figures
 from duban.ledger import build_ledger, load_catalogue
-from ledger_support import report_figures
 
 REPORTS = sorted((Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "reports").glob("*.txt"))
 
@@ -17,12 +17,16 @@ REPORTS = sorted((Path(__file__).resolve().parents[2].parent / "shared" / "corpu
 @pytest.mark.parametrize("path", REPORTS, ids=[p.stem for p in REPORTS])
 def test_corpus_ledger_builds_and_covers(path: Path) -> None:
     report = parse(read_report(path))
-    figures = report_figures(report)
+    figures = extract_figures(report)
     ledger = build_ledger(report, figures, load_catalogue(report.metadata.level, report.metadata.region))
     cov = ledger.coverage
     assert cov.ok, (cov.uncovered[:3], cov.duplicated[:3], cov.targets_outside[:3])
     assert cov.sentences == cov.in_tasks + cov.not_commitments
     assert ledger.tasks, "no task found"
+    kinds = [t.kind for t in ledger.tasks]
+    assert kinds == sorted(kinds), "main targets open the ledger"  # main_target < task
+    assert [t.seq for t in ledger.tasks] == list(range(1, len(ledger.tasks) + 1))
+    assert len({t.id for t in ledger.tasks}) == len(ledger.tasks)
     for t in ledger.tasks:
         assert report.text[t.start : t.end] == t.text
         assert t.lead

@@ -101,6 +101,7 @@ class Web:
 
 @pytest.fixture
 def web(demo_db: Any) -> Iterator[Web]:
+    """The app over a fresh demo database (the suite hashes passwords with argon2's cheapest profile)."""
     settings = demo_db.settings.model_copy(update={"today": TODAY})
     engine = make_engine(demo_db.url)
     with make_sessionmaker(engine).begin() as s:
@@ -108,8 +109,6 @@ def web(demo_db: Any) -> Iterator[Web]:
     app = create_app(settings, engine=engine)
     accounts = {**demo_db.accounts, VIEWER[0]: VIEWER[1]}
     yield Web(app=app, engine=engine, accounts=accounts, departments=dict(demo_db.departments))
-    for c in list(app.state.__dict__.get("_clients", [])):
-        c.close()
     engine.dispose()
 
 

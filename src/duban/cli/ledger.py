@@ -12,7 +12,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,26 +20,21 @@ from rich.table import Table
 
 from duban.cli.app import app, guarded
 from duban.export.xlsx_out import write_ledger_xlsx
+from duban.extract import extract_figures
 from duban.ingest import read_report, sample_path
 from duban.ledger import build_ledger, load_catalogue
-from duban.model import Figure, Ledger, Report
+from duban.model import Ledger, Report
 from duban.parse import parse as parse_source
 
 CSV_FIELDS = ["seq", "id", "kind", "area_number", "area_title", "theme_title", "text", "targets",
               "lead", "co", "deadline", "deadline_text", "start", "end"]
 
 
-def _figures(report: Report) -> list[Figure]:
-    from duban.extract import extract_figures
-
-    return list(extract_figures(report))
-
-
 def ledger_of(path: Path | None) -> tuple[Report, Ledger]:
     """Read, parse, extract and build: the ledger of ``path`` (default: the sample)."""
     report = parse_source(read_report(path if path is not None else sample_path()))
     catalogue = load_catalogue(report.metadata.level, report.metadata.region)
-    return report, build_ledger(report, _figures(report), catalogue)
+    return report, build_ledger(report, extract_figures(report), catalogue)
 
 
 def _csv(ledger: Ledger) -> None:
@@ -80,10 +75,10 @@ def _print(ledger: Ledger, console: Console) -> None:
 @app.command()
 @guarded
 def ledger(
-    file: Annotated[Optional[Path], typer.Argument(help="Report file (default: the embedded sample).")] = None,
+    file: Annotated[Path | None, typer.Argument(help="Report file (default: the embedded sample).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole ledger as JSON.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print one CSV row per task.")] = False,
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Write the 任务分解表 to this .xlsx file.")] = None,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Write the 任务分解表 to this .xlsx file.")] = None,
 ) -> None:
     """Build the task ledger (任务分解表) of a report."""
     _, built = ledger_of(file)

@@ -127,6 +127,12 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                 if folded.startswith(mark, pos):
                     approx, pos = comp, pos + len(mark)
                     break
+        second = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None) if approx else None
+        if second:  # 4万多亿元: 4万亿 with 多 written between the scales
+            scale *= dict(lex.scales)[second]
+            written.append(text[pos : pos + len(second)])
+            scale_word += second
+            pos += len(second)
     unit = None
     for entry in lex.by_first.get(folded[pos], ()) if pos < n else ():
         if folded.startswith(entry.name, pos):

@@ -206,7 +206,22 @@ class IndicatorsFile(_Strict):
         return self
 
 
+class PdfGlyphsFile(BaseModel):
+    """pdf_glyphs.yaml: radicals that PDF text layers give for ideographs, each with its ideograph."""
+
+    model_config = ConfigDict(extra="forbid")
+    radicals: dict[str, str]
+
+    @model_validator(mode="after")
+    def _single_characters(self) -> PdfGlyphsFile:
+        bad = [k for k, v in self.radicals.items() if len(k) != 1 or len(v) != 1]
+        if bad:
+            raise ValueError(f"entries must map one character to one character: {bad[:5]}")
+        return self
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
+    "pdf_glyphs.yaml": PdfGlyphsFile,
     "units.yaml": UnitsFile,
     "exclusions.yaml": ExclusionsFile,
     "cues.yaml": CuesFile,
@@ -243,14 +258,16 @@ def clear_cache() -> None:
     load_data.cache_clear()  # type: ignore[attr-defined]
 
 
+# ==========================================================================
+# Ledger data files (duban.ledger, duban.export): commitments.yaml,
+# deadlines.yaml, mentions.yaml, departments.yaml, assign_rules.yaml,
+# xlsx_layout.yaml. Read through :func:`validated`.
+# ==========================================================================
+
+
 def validated(name: str, schema: type[M]) -> M:
-    """Data file ``name`` checked against ``schema``; raises DubanError D302 when invalid."""
-    try:
-        return schema.model_validate(load_data(name))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise DubanError(ErrorCode.BAD_CATALOGUE, name, detail=f"{where}: {first['msg']}") from None
+    """Data file ``name`` checked against ``schema`` (cached; D302 when invalid)."""
+    return load_checked(name, schema)
 
 
 def _check_regex(pattern: str) -> str:
@@ -259,12 +276,6 @@ def _check_regex(pattern: str) -> str:
     except re.error as exc:
         raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
     return pattern
-
-
-# --------------------------------------------------------------------------
-# Ledger data files: commitments.yaml, deadlines.yaml, mentions.yaml,
-# departments.yaml, assign_rules.yaml (read by duban.ledger).
-# --------------------------------------------------------------------------
 
 
 class NonCommitmentPattern(_Strict):
@@ -441,3 +452,67 @@ class XlsxLayout(_Strict):
         if have != need:
             raise ValueError(f"columns must be exactly {sorted(need)}")
         return self
+
+
+SCHEMAS.update({
+    "commitments.yaml": CommitmentLexicon,
+    "deadlines.yaml": DeadlineRules,
+    "mentions.yaml": MentionRules,
+    "departments.yaml": DepartmentCatalogueFile,
+    "assign_rules.yaml": AssignRulesFile,
+    "xlsx_layout.yaml": XlsxLayout,
+})
+
+
+# ==========================================================================
+# fulfil.yaml (duban.ledger.settings): tolerances, unit scales and the
+# vocabulary the fulfilment check uses to compare indicators.
+# ==========================================================================
+
+
+class FulfilBand(_Strict):
+    points: float = Field(ge=0)
+    relative: float = Field(ge=0)
+
+
+class FulfilSimilarity(_Strict):
+    sure: float = Field(gt=0, le=1)
+    floor: float = Field(gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FulfilSimilarity:
+        if self.floor >= self.sure:
+            raise ValueError("floor must be below sure")
+        return self
+
+
+class FulfilFile(_Strict):
+    tolerance: FulfilBand
+    partly_margin: FulfilBand
+    unit_scales: dict[str, tuple[str, float]]
+    lower_is_better: list[str]
+    indicator_noise: list[str]
+    indicator_synonyms: dict[str, list[str]]
+    similarity: FulfilSimilarity
+    distinct_words: list[list[str]] = []
+    covering_words: dict[str, list[str]] = {}
+    related_indicators: list[list[str]] = []
+    average_cues: list[str] = []
+    action_prefixes: list[str] = []
+    period_part_cues: list[str] = []
+    flow_prefixes: list[str] = []
+    cumulative_prefixes: list[str] = []
+    trailing_noise: list[str] = []
+
+    @model_validator(mode="after")
+    def _variants_once(self) -> FulfilFile:
+        seen: dict[str, str] = {}
+        for canonical, variants in self.indicator_synonyms.items():
+            for variant in variants:
+                if variant in seen and seen[variant] != canonical:
+                    raise ValueError(f"{variant} is a variant of both {seen[variant]} and {canonical}")
+                seen[variant] = canonical
+        return self
+
+
+SCHEMAS["fulfil.yaml"] = FulfilFile

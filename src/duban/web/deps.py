@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -40,6 +41,30 @@ SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
+@dataclass(frozen=True, slots=True)
+class DepartmentView:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    """What templates need of the logged-in user, detached from the database session."""
+
+    id: int
+    username: str
+    role: str
+    department_id: int | None
+    department: DepartmentView | None
+    display_name: str | None
+
+    @classmethod
+    def of(cls, user: UserRow) -> UserView:
+        dept = user.department
+        return cls(user.id, user.username, user.role, user.department_id,
+                   DepartmentView(dept.id, dept.name) if dept is not None else None, user.display_name)
+
+
 def get_current_user(request: Request, session: SessionDep) -> UserRow | None:
     """The user of the session cookie, if still active; also kept on ``request.state``."""
     user_id = request.session.get("uid")
@@ -50,7 +75,9 @@ def get_current_user(request: Request, session: SessionDep) -> UserRow | None:
             user = None
         if user is None:
             request.session.pop("uid", None)
-    request.state.user = user
+    # Pages (error pages included, which render after the session is closed or rolled back)
+    # read this plain copy, never the ORM row.
+    request.state.user = UserView.of(user) if user is not None else None
     return user
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from fastapi import Request
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -60,6 +61,12 @@ def write(session: Session, action: Callable[[], T]) -> T:
     except StaleDataError:
         session.rollback()
         raise Conflict(CONFLICT_MESSAGE) from None
+    except OperationalError as exc:
+        # SQLite: a transaction that read before another one wrote cannot write (busy snapshot)
+        session.rollback()
+        if "locked" in str(exc.orig).lower():
+            raise Conflict(CONFLICT_MESSAGE) from None
+        raise
     except Exception:
         session.rollback()
         raise

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from duban.web.routes import (
     admin,
     auth,
+    fulfilment,
     importing,
     glossary,
     notices,
@@ -28,6 +29,7 @@ ROUTERS: list[APIRouter] = [
     tasks.router,
     progress.router,
     notices.router,
+    fulfilment.router,
     reminders.router,
     glossary.router,
     public.router,
