@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from duban.errors import DubanError, ErrorCode
@@ -102,12 +102,14 @@ def import_report(
         with session.begin_nested():
             departments = list(catalogue.departments.values() if isinstance(catalogue, Catalogue) else catalogue)
             return _import(session, source, report, list(figures), ledger, departments, user)
-    except IntegrityError as exc:
-        # Another import of the same file won the race: return what it stored.
-        existing = get_report_by_sha256(session=session, sha256=source.sha256)
-        if existing is not None:
-            return ImportResult(report=existing, created=False)
-        raise DubanError(ErrorCode.STORE_FAILED, source.name, detail=str(exc.orig).splitlines()[0]) from None
+    except SQLAlchemyError as exc:
+        if isinstance(exc, IntegrityError):
+            # Another import of the same file may have won the race: return what it stored.
+            existing = get_report_by_sha256(session=session, sha256=source.sha256)
+            if existing is not None:
+                return ImportResult(report=existing, created=False)
+        cause = getattr(exc, "orig", None) or exc
+        raise DubanError(ErrorCode.STORE_FAILED, source.name, detail=str(cause).splitlines()[0]) from None
 
 
 def _import(
