@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from duban.store.repo import figures, reports, tasks
+from duban.store.repo import figures, pages, reports, tasks
 from duban.web.deps import LoggedIn, SessionDep
 from duban.web.errors import NotFound, wants_json
 from duban.web.reader import Mark, render_text, term_marks
@@ -23,7 +23,7 @@ COMPARATORS = {"=": "等于", ">=": "不低于", "<=": "不高于", ">": "高于
 @router.get("/reports", summary="已导入的报告")
 @router.get("/reports.json", include_in_schema=False)
 def report_list(request: Request, session: SessionDep, user: LoggedIn) -> Response:
-    rows = reports.list_reports(session=session, include_superseded=True)
+    rows = pages.report_heads(session=session, include_superseded=True)
     items = [
         {"id": r.id, "title": r.title, "region": r.region, "year": r.year, "file_name": r.file_name,
          "format": r.format, "imported_at": r.imported_at, "current": r.is_current}
