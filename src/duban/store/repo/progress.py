@@ -266,7 +266,9 @@ def compute_task_status(
 ) -> Status:
     """The status of one task from already loaded rows (no queries)."""
     start, deadline = schedule_window(task, report)
-    completed_on = task.closed_at.date() if task.closed_at is not None else None
+    completed_on = None
+    if task.closed_at is not None:
+        completed_on = task.done_on or task.closed_at.date()
     return compute_status(
         today=today,
         start=start,
@@ -299,7 +301,8 @@ def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressRepo
         "last_reported_on": latest.reported_on if latest is not None else None,
     }
     if status.colour.value in ("done", "done_late") and task.done_on is None:
-        values["done_on"] = task.closed_at.date() if task.closed_at else (latest.reported_on if latest else None)
+        values["done_on"] = ((task.done_on or task.closed_at.date()) if task.closed_at
+                             else (latest.reported_on if latest else None))
     session.execute(update(TaskRow.__table__).where(TaskRow.__table__.c.id == task.id).values(**values))
     # keep the loaded object in step without marking it dirty
     for key, value in values.items():
@@ -360,7 +363,7 @@ def refresh_all(
                 continue
             done_on = task.done_on
             if status.colour.value in ("done", "done_late") and done_on is None:
-                done_on = task.closed_at.date() if task.closed_at else reported
+                done_on = (task.done_on or task.closed_at.date()) if task.closed_at else reported
             changes.append({"b_id": task.id, "b_status": status.colour.value, "b_reason": status.reason,
                             "b_at": now, "b_percent": percent, "b_reported": reported, "b_done": done_on})
         if changes:

@@ -253,7 +253,7 @@ def _close(session: SessionDep, user: UserRow, task: TaskRow, body: TaskClose, s
            today: dt.date) -> TaskRow:
     def action() -> TaskRow:
         assignments.close_task(session=session, task=task, user=user, expected_version=body.version,
-                               reopen=body.reopen)
+                               today=today, reopen=body.reopen)
         progress.refresh_status(session=session, task=task, today=today, thresholds=thresholds(settings))
         return task
 
