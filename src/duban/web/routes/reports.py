@@ -62,8 +62,8 @@ def reader(request: Request, report_id: int, session: SessionDep, user: LoggedIn
                             [(f.start, f.end) for f in figs])
         task_rows = tasks.list_tasks(session=session, report_id=report.id, page_size=10_000).items
         anchors = {t.start: f"t{t.start}" for t in task_rows}
-        headings = {pos for s in figures.list_sections(session=session, report_id=report.id)
-                    if s.kind in ("part", "area") for pos in (s.start, s.title_start)}
+        headings = {s.start: s.title_end for s in figures.list_sections(session=session, report_id=report.id)
+                    if s.kind in ("part", "area") and s.title_end > s.start}
         ctx["body_html"] = render_text(report.text, marks, anchors, headings)
         ctx["glossary_anchors"] = [{"anchor": f"g{g.position}", "term": g.term, "definition": g.definition}
                                    for g in glossary]
