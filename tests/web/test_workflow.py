@@ -225,3 +225,15 @@ def test_ledger_download_has_status_tab(web: Web) -> None:
     assert book.sheetnames[-1] == "推进情况"
     assert book["推进情况"].max_row - 2 == admin.get("/tasks.json").json()["total"]
     assert web.client(web.dept_users[0]).get("/tasks.xlsx").status_code == 403
+
+
+def test_overview_counts_follow_writes(web: Web) -> None:
+    admin = web.client("admin")
+    before = admin.get("/overview.json").json()["status_counts"]
+    assert before["not_reported"] == admin.get("/tasks.json").json()["total"]
+    own = web.dept_users[0]
+    web.client(own).api("POST", f"/api/tasks/{web.task_led_by(own)}/progress", {"percent": 100})
+    after = admin.get("/overview.json").json()["status_counts"]
+    assert after["done"] == before["done"] + 1
+    assert after["not_reported"] == before["not_reported"] - 1
+    assert admin.get("/tasks.json").json()["status_counts"]["done"] == after["done"]

@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from duban.store.repo import assignments, audit, departments, figures, notices, pages, progress, tasks
 from duban.store.tables import ReportRow, TaskRow, UserRow
 from duban.web import forms, permissions, present
-from duban.web.deps import AdminUser, FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
+from duban.web.deps import AdminUser, FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep, get_today
 from duban.web.errors import Invalid, NotFound
 from duban.web.render import flash, respond
 from duban.web.schemas import AssignmentUpdate, BulkAssign, TaskClose, TaskPublic
@@ -58,18 +58,26 @@ def ledger_context(
         session=session, report_id=report.id if report else None, area_id=area, department_id=department_id,
         status=status or None, kind=kind or None, search=q or None, page=page, page_size=settings.page_size,
     ) if report else None
-    names = area_names(session, report.id) if report else {}
+    chrome = request.app.state.cache.get_or_build(session, ("ledger-chrome", report.id if report else None), lambda: {
+        "areas": area_names(session, report.id) if report else {},
+        "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
+        "departments": [{"id": d.id, "name": d.name} for d in departments.list_departments(session=session)],
+    })
+    names = chrome["areas"]
     rows = [present.task_summary(t, area=names.get(t.area_id or -1)) for t in (result.items if result else [])]
-    counts = tasks.count_by_status(session=session, report_id=report.id) if report else {}
+    counts = request.app.state.cache.get_or_build(
+        session, ("status-counts", report.id, get_today(settings), settings.status_yellow_behind,
+                  settings.status_red_behind),
+        lambda: tasks.count_by_status(session=session, report_id=report.id)) if report else {}
     return {
         "title": "本单位任务" if mine else "任务台账",
         "mine": mine,
         "report": {"id": report.id, "title": report.title, "year": report.year, "region": report.region} if report else None,
-        "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
+        "reports": chrome["reports"],
         "filters": {"report_id": report.id if report else None, "area": area, "department": department,
                     "status": status, "q": q, "kind": kind},
         "areas": [{"id": k, "name": v} for k, v in names.items()],
-        "departments": [{"id": d.id, "name": d.name} for d in departments.list_departments(session=session)],
+        "departments": chrome["departments"],
         "status_counts": counts,
         "tasks": rows,
         "total": result.total if result else 0,
