@@ -21,13 +21,11 @@ import datetime as dt
 import os
 import random
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 import httpx
 from sqlalchemy import func, insert, select
@@ -35,10 +33,10 @@ from sqlalchemy import func, insert, select
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from duban.demo import build_demo  # noqa: E402
-from duban.store.db import make_engine, make_sessionmaker  # noqa: E402
-from duban.store.schema import open_database  # noqa: E402
-from duban.store.tables import (  # noqa: E402
+from duban.demo import build_demo
+from duban.store.db import make_engine, make_sessionmaker
+from duban.store.schema import open_database
+from duban.store.tables import (
     AreaRow,
     DepartmentRow,
     ProgressReportRow,
@@ -137,7 +135,7 @@ def percentile(values: list[float], q: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def bench(backend: str, url: str, args: argparse.Namespace, folder: Path) -> None:
@@ -153,7 +151,7 @@ def bench(backend: str, url: str, args: argparse.Namespace, folder: Path) -> Non
     port = free_port()
     env = {**os.environ, "DUBAN_DATABASE_URL": url, "DUBAN_DATA_HOME": str(folder / f"home-{backend}"),
            "DUBAN_SECRET_KEY": "bench-secret", "DUBAN_TODAY": TODAY, "DUBAN_PASSWORD_PROFILE": "cheapest"}
-    log = open(folder / f"server-{backend}.log", "w")
+    log = open(folder / f"server-{backend}.log", "w")  # noqa: SIM115 (open for the server's lifetime)
     proc = subprocess.Popen([sys.executable, "-m", "duban", "serve", "--port", str(port), "--log-level", "warning"],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

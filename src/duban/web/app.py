@@ -34,8 +34,10 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (
         b"content-security-policy",
-        b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        b"object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        (
+            b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            b"object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        ),
     ),
 ]
 DOCS_CSP = b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " \

@@ -43,7 +43,7 @@ def _pct(value: float | None) -> str:
     if value is None:
         return "—"
     text = f"{value:.1f}"
-    return (text[:-2] if text.endswith(".0") else text) + "%"
+    return (text.removesuffix(".0")) + "%"
 
 
 def _num(value: float | None) -> str:

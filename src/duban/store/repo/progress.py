@@ -12,6 +12,7 @@ not make the office's open assignment form stale.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,7 +104,7 @@ def validate_progress(task: TaskRow, data: ProgressInput, *, today: dt.date) -> 
     for target_id, value in data.values.items():
         if target_id not in target_ids:
             errors.append(f"指标{target_id}不属于该任务。")
-        elif value != value or value in (float("inf"), float("-inf")):
+        elif not math.isfinite(value):
             errors.append(f"指标{target_id}的完成值不是有效数字。")
     if data.source_url and not data.source_url.startswith(("http://", "https://")):
         errors.append("来源链接须以 http:// 或 https:// 开头。")

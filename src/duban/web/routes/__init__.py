@@ -7,8 +7,8 @@ from fastapi import APIRouter
 from duban.web.routes import (
     admin,
     auth,
-    importing,
     glossary,
+    importing,
     notices,
     overview,
     progress,

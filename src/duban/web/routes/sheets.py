@@ -18,7 +18,13 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from duban.export.xlsx_in import SheetTarget, SheetTask, progress_workbook, read_progress_sheet, workbook_bytes
+from duban.export.xlsx_in import (
+    SheetTarget,
+    SheetTask,
+    progress_workbook,
+    read_progress_sheet,
+    workbook_bytes,
+)
 from duban.export.xlsx_out import ledger_workbook
 from duban.model import Area, Coverage, DepartmentSuggestion, Figure, Ledger, Task
 from duban.store.repo import departments, figures, pages, progress, tasks
