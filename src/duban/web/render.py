@@ -76,7 +76,8 @@ def render_page(request: Request, template: str, context: dict[str, Any], status
         "site_name": state.settings_site_name,
         "current_path": request.url.path,
     }
-    return state.templates.TemplateResponse(request, template, page, status_code=status_code)
+    response: HTMLResponse = state.templates.TemplateResponse(request, template, page, status_code=status_code)
+    return response
 
 
 def respond(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:

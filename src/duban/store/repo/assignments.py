@@ -61,9 +61,9 @@ def set_assignment(
     before = snapshot(task)
     now = utcnow()
     existing = {a.department_id: a for a in task.assignments}
-    for department_id, row in list(existing.items()):
+    for department_id, old in list(existing.items()):
         if department_id not in wanted:
-            task.assignments.remove(row)
+            task.assignments.remove(old)
     for department_id, role in wanted.items():
         row = existing.get(department_id)
         if row is None:
@@ -84,8 +84,9 @@ def set_assignment(
     return task
 
 
-def confirm_suggestions(*, session: Session, task: TaskRow, user: UserRow) -> bool:
+def confirm_suggestions(*, session: Session, task: TaskRow, user: UserRow, expected_version: int | None = None) -> bool:
     """Accept the suggested departments of one task as they are; False if none was pending."""
+    check_version(task, expected_version)
     pending = [a for a in task.assignments if a.state == "suggested"]
     if not pending:
         return False

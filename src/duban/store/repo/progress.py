@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session, defer, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -281,6 +281,9 @@ def compute_task_status(
     )
 
 
+TASKS: Table = TaskRow.__table__  # type: ignore[assignment]
+
+
 def _report_head(session: Session, report_id: int) -> ReportRow | None:
     return session.scalar(select(ReportRow).where(ReportRow.id == report_id).options(defer(ReportRow.text)))
 
@@ -304,7 +307,7 @@ def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressRepo
     if status.colour.value in ("done", "done_late") and task.done_on is None:
         values["done_on"] = ((task.done_on or task.closed_at.date()) if task.closed_at
                              else (latest.reported_on if latest else None))
-    session.execute(update(TaskRow.__table__).where(TaskRow.__table__.c.id == task.id).values(**values))
+    session.execute(update(TASKS).where(TASKS.c.id == task.id).values(**values))
     # keep the loaded object in step without marking it dirty
     for key, value in values.items():
         set_committed_value(task, key, value)
@@ -340,7 +343,7 @@ def refresh_all(
         stmt = stmt.where(TaskRow.report_id == report_id)
     reports = {r.id: r for r in session.scalars(select(ReportRow).options(defer(ReportRow.text)))}
     count = 0
-    table = TaskRow.__table__
+    table = TASKS
     tasks = list(session.scalars(stmt))
     for i in range(0, len(tasks), chunk):
         batch = tasks[i : i + chunk]

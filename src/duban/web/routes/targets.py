@@ -46,7 +46,7 @@ def targets(
             if (not kind or f.kind == kind) and (not area or f.area == area)
             and (not indicator or indicator in (f.indicator or ""))
         ]
-        rows.sort(key=SORTS.get(sort, SORTS["position"]), reverse=desc)  # type: ignore[arg-type]
+        rows.sort(key=SORTS.get(sort, SORTS["position"]), reverse=desc)
         ctx.update({
             "report": {"id": report.id, "title": report.title, "year": report.year},
             "figures": rows,

@@ -200,8 +200,8 @@ async def assignment_form(request: Request, task_id: int, session: SessionDep, u
         raise Invalid("分工未保存。", errors)
     assert version is not None
     if forms.text(form, "action") == "confirm":
-        write(session, lambda: assignments.check_version(task, version)
-              or assignments.confirm_suggestions(session=session, task=task, user=user))
+        write(session, lambda: assignments.confirm_suggestions(session=session, task=task, user=user,
+                                                                expected_version=version))
         flash(request, "已确认建议分工。")
     else:
         body = AssignmentUpdate(lead_ids=lead_ids, co_ids=forms.ints(form, "co_ids"), deadline=deadline,
