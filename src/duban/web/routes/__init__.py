@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from duban.web.routes import (
     admin,
+    assessment,
     auth,
     glossary,
     importing,
@@ -15,6 +16,7 @@ from duban.web.routes import (
     public,
     reminders,
     reports,
+    search,
     sheets,
     targets,
     tasks,
@@ -29,7 +31,9 @@ ROUTERS: list[APIRouter] = [
     progress.router,
     notices.router,
     reminders.router,
+    assessment.router,
     glossary.router,
+    search.router,
     public.router,
     importing.router,
     sheets.router,
