@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BULK = ROOT.parent / "shared" / "corpus" / "bulk" / "lawtext-gov-reports.tar.xz"
 sys.path.insert(0, str(ROOT / "src"))
 
-from duban.corpus.runner import discover  # noqa: E402
-from duban.corpus.engine import default_workers  # noqa: E402
+from duban.corpus.engine import default_workers
+from duban.corpus.runner import discover
 
 
 class PeakMemory(threading.Thread):
@@ -157,7 +157,7 @@ def main() -> None:
     for label, r in (("1 process", one), (f"{args.workers} processes", many)):
         print(
             f"{label:14}{r['files_per_s']:>10}{r['chars_per_s']:>12}{r['seconds']:>10}{r['peak_rss_mb']:>10}"
-            f"{str(r['load_before']):>18}"
+            f"{r['load_before']!s:>18}"
         )
     print(f"speed-up: {result['speed_up']} (files/s), {result['speed_up_chars']} (chars/s)")
     print(json.dumps(result, ensure_ascii=False))

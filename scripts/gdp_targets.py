@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from duban.corpus import read_table  # noqa: E402
+from duban.corpus import read_table
 
 WORDING = {"~": "左右", ">=": "以上", "<=": "以内", ">": "超过", "<": "低于", "=": "", "range": "区间"}
 COLUMNS = [
