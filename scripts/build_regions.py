@@ -49,7 +49,9 @@ def build_text() -> str:
         "divisions:",
     ]
     lines += [f"  '{code}': {current[code]}" for code in sorted(current) if current[code] not in PLACEHOLDERS]
-    lines.append("# codes of earlier revisions that the newest one no longer holds: code -> [name, last revision]")
+    lines.append(
+        "# codes of earlier revisions that the newest one no longer holds: code -> [name, last revision]"
+    )
     lines.append("former:")
     lines += [f"  '{code}': [{name}, '{rev}']" for code, (name, rev) in sorted(former.items())]
     return "\n".join(lines) + "\n"

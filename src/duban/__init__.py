@@ -10,6 +10,15 @@ Public API, one typed function per stage::
 
 from duban.ingest import read_report
 from duban.extract import extract_figures, main_targets
+from duban.ledger import build_ledger, load_catalogue
 from duban.parse import parse, parse_text
 
-__all__ = ["extract_figures", "main_targets", "parse", "parse_text", "read_report"]
+__all__ = [
+    "build_ledger",
+    "extract_figures",
+    "load_catalogue",
+    "main_targets",
+    "parse",
+    "parse_text",
+    "read_report",
+]

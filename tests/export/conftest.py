@@ -5,4 +5,4 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "ledger"))
 
-from ledger_fixtures import gold_figures, sample_ledger, sample_meta, sample_report  # noqa: E402, F401
+from ledger_fixtures import gold_figures, sample_ledger, sample_meta, sample_report  # noqa: F401

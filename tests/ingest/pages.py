@@ -11,25 +11,53 @@ from __future__ import annotations
 import html
 
 CHROME_WORDS = (
-    "无障碍浏览", "首页", "政务公开", "当前位置", "发布时间", "字号", "分享到", "微信", "打印本页",
-    "相关链接", "版权所有", "ICP备", "公网安备", "网站标识码", "主办单位", "关闭窗口", "var _hmt",
-    "font-family", "上一篇", "下一篇",
+    "无障碍浏览",
+    "首页",
+    "政务公开",
+    "当前位置",
+    "发布时间",
+    "字号",
+    "分享到",
+    "微信",
+    "打印本页",
+    "相关链接",
+    "版权所有",
+    "ICP备",
+    "公网安备",
+    "网站标识码",
+    "主办单位",
+    "关闭窗口",
+    "var _hmt",
+    "font-family",
+    "上一篇",
+    "下一篇",
 )
 
 
 def gov_page(text: str, charset: str = "utf-8", *, title: str = "2020年镇海区政府工作报告") -> str:
     """The report's non-empty lines as <p> inside a typical portal article page."""
     paras = "\n".join(
-        f'<p style="text-indent:2em;">{html.escape(line.strip())}</p>' for line in text.splitlines() if line.strip()
+        f'<p style="text-indent:2em;">{html.escape(line.strip())}</p>'
+        for line in text.splitlines()
+        if line.strip()
     )
     menu = "".join(
         f'<li><a href="/col/col{n}/index.html">{w}</a></li>'
-        for n, w in enumerate(["首页", "走进镇海", "政务公开", "政务服务", "互动交流", "数据开放", "专题专栏"])
+        for n, w in enumerate(
+            ["首页", "走进镇海", "政务公开", "政务服务", "互动交流", "数据开放", "专题专栏"]
+        )
     )
     related = "".join(
         f'<li><a href="/art/2020/5/{n}/art_{n}.html">{w}</a><span>2020-05-0{n}</span></li>'
-        for n, w in enumerate(["关于2019年国民经济和社会发展计划执行情况的报告", "镇海区2019年财政预算执行情况",
-                               "区十五届人大四次会议胜利闭幕", "图解：2020年政府工作报告"], start=1)
+        for n, w in enumerate(
+            [
+                "关于2019年国民经济和社会发展计划执行情况的报告",
+                "镇海区2019年财政预算执行情况",
+                "区十五届人大四次会议胜利闭幕",
+                "图解：2020年政府工作报告",
+            ],
+            start=1,
+        )
     )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">

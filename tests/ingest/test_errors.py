@@ -30,7 +30,12 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 2, 2, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0\0\0" * 2)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0\0\0" * 2))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -45,7 +50,9 @@ def test_read_report_missing_file(tmp_path: Path) -> None:
     assert _code(tmp_path / "nowhere.txt").code is ErrorCode.NOT_FOUND
 
 
-@pytest.mark.parametrize("data", [b"", b" \r\n\t\r\n", "\u3000\n".encode()], ids=["zero", "blank", "fullwidth-space"])
+@pytest.mark.parametrize(
+    "data", [b"", b" \r\n\t\r\n", "\u3000\n".encode()], ids=["zero", "blank", "fullwidth-space"]
+)
 def test_read_report_empty(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "空白报告.txt"
     path.write_bytes(data)
@@ -103,6 +110,7 @@ UNSUPPORTED = {
     "report.rtf": b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\'d5\\'fe\\'b8\\'ae}",
     "table.xlsx": _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
     "report.odt": _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}),
+    "report.ofd": _zip({"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<ofd:Document/>"}),
 }
 
 
@@ -116,3 +124,11 @@ def test_read_report_unsupported_format(tmp_path: Path, name: str) -> None:
 def test_error_codes_are_distinct() -> None:
     codes = [code.value for code in ErrorCode]
     assert len(codes) == len(set(codes))
+
+
+def test_read_report_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "reports.txt"
+    folder.mkdir()
+    error = _code(folder)
+    assert error.code is ErrorCode.UNREADABLE
+    assert "folder" in error.one_line()

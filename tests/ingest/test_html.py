@@ -21,7 +21,9 @@ def _paragraphs(text: str) -> list[str]:
     ("charset", "codec", "detected"),
     [("utf-8", "utf-8", "utf-8"), ("gb2312", "gb18030", "gb18030"), ("GBK", "gbk", "gb18030")],
 )
-def test_read_report_gov_page_keeps_only_report(tmp_path: Path, charset: str, codec: str, detected: str) -> None:
+def test_read_report_gov_page_keeps_only_report(
+    tmp_path: Path, charset: str, codec: str, detected: str
+) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     path = tmp_path / "art_1229_3456789.html"
     path.write_bytes(gov_page(text, charset).encode(codec))
@@ -65,10 +67,98 @@ def test_read_report_page_without_report(tmp_path: Path) -> None:
 
 def test_read_report_page_of_links_only(tmp_path: Path) -> None:
     """A column index page: hundreds of report titles, all links, no report."""
-    items = "".join(f'<li><a href="/art/{n}.html">{2000 + n}年政府工作报告（全文）</a></li>' for n in range(25))
+    items = "".join(
+        f'<li><a href="/art/{n}.html">{2000 + n}年政府工作报告（全文）</a></li>' for n in range(25)
+    )
     page = gov_page("占位").replace('<p style="text-indent:2em;">占位</p>', f"<ul>{items}</ul>")
     path = tmp_path / "index.html"
     path.write_text(page, encoding="utf-8")
     with pytest.raises(DubanError) as info:
         read_report(path)
     assert info.value.code is ErrorCode.HTML_NO_REPORT
+
+
+def test_read_report_table_layout_page(tmp_path: Path) -> None:
+    """Older portals lay the page out in a table: a menu cell beside the article cell."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    menu = "".join(f'<p><a href="/col/{n}.html">栏目{n}：政务公开信息</a></p>' for n in range(40))
+    paras = "".join(f"<p>{line}</p>" for line in _paragraphs(text))
+    page = (
+        '<html><head><meta charset="gbk"><title>政府工作报告</title></head><body>'
+        '<table width="1000"><tr><td colspan="2"><img src="/banner.jpg"> 某某区人民政府门户网站</td></tr>'
+        f'<tr><td width="200" valign="top">{menu}<p>区长信箱 网上信访</p></td>'
+        f'<td width="800" valign="top"><table><tr><td>{paras}</td></tr></table></td></tr>'
+        "<tr><td colspan=2>版权所有：某某区人民政府办公室 备案号：京ICP备12345678号</td></tr></table>"
+        "</body></html>"
+    )
+    path = tmp_path / "table.htm"
+    path.write_bytes(page.encode("gbk"))
+    source = read_report(path)
+    assert source.encoding == "gb18030"
+    assert source.text.split("\n") == _paragraphs(text)
+
+
+def _mhtml(page: bytes, charset: str | None) -> bytes:
+    """A page saved as one file, as Chrome ("Saved by Blink") and IE write it."""
+    from email import encoders
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    message = MIMEMultipart("related", type="text/html")
+    message["From"] = "<Saved by Blink>"
+    message["Snapshot-Content-Location"] = "http://www.zh.gov.cn/art/2020/5/12/art_1229_1.html"
+    message["Subject"] = "2020年镇海区政府工作报告"
+    part = MIMENonMultipart("text", "html", **({"charset": charset} if charset else {}))
+    part.set_payload(page)
+    encoders.encode_quopri(part)
+    part["Content-Location"] = "http://www.zh.gov.cn/art/2020/5/12/art_1229_1.html"
+    message.attach(part)
+    image = MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(40), "png")
+    image["Content-Location"] = "http://www.zh.gov.cn/images/logo.png"
+    message.attach(image)
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize(("charset", "codec"), [("gb2312", "gb18030"), (None, "utf-8")])
+def test_read_report_mhtml(tmp_path: Path, charset: str | None, codec: str) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    page = gov_page(text, charset or "utf-8").encode(codec)
+    path = tmp_path / "2020年政府工作报告.mhtml"
+    path.write_bytes(_mhtml(page, charset))
+    source = read_report(path)
+    assert source.format == "html"
+    assert source.encoding == codec
+    assert source.text.split("\n") == _paragraphs(text)
+
+
+def test_read_report_mhtml_without_page(tmp_path: Path) -> None:
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+
+    message = MIMEMultipart("related")
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + bytes(40), "png"))
+    path = tmp_path / "only-images.mht"
+    path.write_bytes(message.as_bytes())
+    with pytest.raises(DubanError) as info:
+        read_report(path)
+    assert info.value.code is ErrorCode.HTML_NO_REPORT
+
+
+def test_read_report_resaved_page_keeps_old_charset_meta(tmp_path: Path) -> None:
+    """A browser re-saved a GB2312 page as UTF-8 but left its charset meta unchanged."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "resaved.html"
+    path.write_bytes(gov_page(text, "gb2312").encode("utf-8"))
+    source = read_report(path)
+    assert source.encoding == "utf-8"
+    assert source.text.split("\n") == _paragraphs(text)
+
+
+def test_read_report_utf16_page(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "unicode.htm"
+    path.write_bytes(gov_page(text, "utf-16").encode("utf-16"))
+    source = read_report(path)
+    assert source.format == "html"
+    assert source.text.split("\n") == _paragraphs(text)

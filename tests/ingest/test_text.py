@@ -64,7 +64,10 @@ def test_read_report_keeps_crlf_offsets(tmp_path: Path) -> None:
 
 def test_read_report_markdown_front_matter(tmp_path: Path) -> None:
     body = SAMPLE.read_text(encoding="utf-8")
-    text = "---\ntitle: 2020年镇海区政府工作报告\nsource: http://www.zh.gov.cn/\ndate: 2020-05-12\n---\n\n" + body
+    text = (
+        "---\ntitle: 2020年镇海区政府工作报告\nsource: http://www.zh.gov.cn/\ndate: 2020-05-12\n---\n\n"
+        + body
+    )
     path = tmp_path / "2020年镇海区政府工作报告.md"
     path.write_text(text, encoding="utf-8")
     source = read_report(path)
@@ -89,3 +92,27 @@ def test_read_report_html_saved_as_txt_is_sniffed(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_text(gov_page(SAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
     assert read_report(path).format == "html"
+
+
+def test_read_report_front_matter_sniffed_as_markdown(tmp_path: Path) -> None:
+    text = "---\r\ntitle: 2020年镇海区政府工作报告\r\n---\r\n" + SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode("gb18030"))
+    source = read_report(path)
+    assert (source.format, source.encoding, source.text) == ("markdown", "gb18030", text)
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "改革，把激活内力与借助外力更好结合起来，",  # charset-normalizer's best: Korean cp949
+        "8.6%、26.7%。加强食品安全监管，",  # charset-normalizer: no match at all
+        "城镇新增就业7435人。",
+        "政府工作报告",
+    ],
+)
+def test_read_report_short_gbk_text_is_chinese(tmp_path: Path, snippet: str) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes(snippet.encode("gbk"))
+    source = read_report(path)
+    assert (source.encoding, source.text) == ("gb18030", snippet)

@@ -10,10 +10,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # ledger_gold.py
 
-from ledger_gold import gold_report, load_gold_figures  # noqa: E402
+from ledger_gold import gold_report, load_gold_figures
 
-from duban.ledger import build_ledger, load_catalogue  # noqa: E402
-from duban.model import Figure, Ledger, Report  # noqa: E402
+from duban.ledger import build_ledger, load_catalogue
+from duban.model import Figure, Ledger, Report
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -75,10 +75,10 @@ def _print(ledger: Ledger, console: Console) -> None:
 @app.command()
 @guarded
 def ledger(
-    file: Annotated[Optional[Path], typer.Argument(help="Report file (default: the embedded sample).")] = None,
+    file: Annotated[Path | None, typer.Argument(help="Report file (default: the embedded sample).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole ledger as JSON.")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="Print one CSV row per task.")] = False,
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Write the 任务分解表 to this .xlsx file.")] = None,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Write the 任务分解表 to this .xlsx file.")] = None,
 ) -> None:
     """Build the task ledger (任务分解表) of a report."""
     _, built = ledger_of(file)

@@ -11,13 +11,14 @@ layout comes from xlsx_layout.yaml.
 
 from __future__ import annotations
 
+import calendar
 import math
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from duban.lexicon.schema import XlsxColumn, XlsxLayout, validated
 from duban.model import Area, Figure, Ledger, Task
@@ -46,8 +47,6 @@ def format_deadline(iso: str | None, layout: XlsxLayout) -> str:
     if not iso:
         return ""
     year, month, day = (int(x) for x in iso.split("-"))
-    import calendar
-
     if day == calendar.monthrange(year, month)[1]:
         fmt = layout.deadline.year_end if month == 12 else layout.deadline.month_end
         return fmt.format(year=year, month=month)
@@ -182,10 +181,10 @@ def _tasks_sheet(ws: Worksheet, ledger: Ledger, layout: XlsxLayout) -> None:
         }
         for key, value in values.items():
             _body_cell(ws, row, index[key], value, layout, center=key in ("seq", "work", "lead", "co", "deadline"))
-        key = (task.area_index, task.work, task.kind)
-        if key != theme_key:
+        group = (task.area_index, task.work, task.kind)
+        if group != theme_key:
             close_theme(row - 1)
-            theme_start, theme_key = row, key
+            theme_start, theme_key = row, group
         lines = max(_lines(str(values[k]), width[k]) for k in values if k != "work")
         ws.row_dimensions[row].height = max(20.0, lines * _LINE_PT + 6)
         row += 1
@@ -216,8 +215,8 @@ def _targets_sheet(ws: Worksheet, ledger: Ledger, layout: XlsxLayout) -> None:
                 "lead": "、".join(s.department for s in task.lead),
                 "quote": task.text,
             }
-            for key in index:
-                _body_cell(ws, row, index[key], values.get(key, ""), layout,
+            for key, col in index.items():
+                _body_cell(ws, row, col, values.get(key, ""), layout,
                            center=key not in ("indicator", "quote", "work"))
             lines = max(_lines(str(values[k]), width[k]) for k in index)
             ws.row_dimensions[row].height = max(20.0, lines * _LINE_PT + 6)

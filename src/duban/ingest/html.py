@@ -14,7 +14,7 @@ the pager (上一篇/下一篇) and, on a page with no article, returned the men
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString
@@ -23,21 +23,130 @@ from duban.errors import DubanError, ErrorCode
 from duban.ingest.decode import canonical, decode_text, decode_with
 
 _DROP_TAGS = (
-    "script", "style", "noscript", "template", "iframe", "frame", "svg", "canvas", "object", "embed",
-    "nav", "header", "footer", "aside", "form", "button", "select", "input", "textarea", "label", "head",
-    "map", "audio", "video",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "svg",
+    "canvas",
+    "object",
+    "embed",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "head",
+    "map",
+    "audio",
+    "video",
 )
 # Class/id words of portal chrome, matched as whole words of the name (nav-bar → nav).
 _CHROME_NAMES = frozenset(
-    """nav navbar navigation menu submenu crumb crumbs breadcrumb breadcrumbs position location weizhi dqwz
-    footer foot bottom copyright banquan header topbar top toolbar tools tool share bdshare sharebar fenxiang
-    related relate xgxx xglj pager paging page-nav prev next sidebar side aside search login comment comments
-    print info meta source ad ads advert banner logo qrcode ewm fontsize zihao""".split()
+    [
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "submenu",
+        "crumb",
+        "crumbs",
+        "breadcrumb",
+        "breadcrumbs",
+        "position",
+        "location",
+        "weizhi",
+        "dqwz",
+        "footer",
+        "foot",
+        "bottom",
+        "copyright",
+        "banquan",
+        "header",
+        "topbar",
+        "top",
+        "toolbar",
+        "tools",
+        "tool",
+        "share",
+        "bdshare",
+        "sharebar",
+        "fenxiang",
+        "related",
+        "relate",
+        "xgxx",
+        "xglj",
+        "pager",
+        "paging",
+        "page-nav",
+        "prev",
+        "next",
+        "sidebar",
+        "side",
+        "aside",
+        "search",
+        "login",
+        "comment",
+        "comments",
+        "print",
+        "info",
+        "meta",
+        "source",
+        "ad",
+        "ads",
+        "advert",
+        "banner",
+        "logo",
+        "qrcode",
+        "ewm",
+        "fontsize",
+        "zihao",
+    ]
 )
 _NAME_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 _BLOCK = frozenset(
-    """p div br li ul ol tr table tbody thead tfoot h1 h2 h3 h4 h5 h6 section article main blockquote pre dd dt dl
-    center hr figure figcaption caption address body html""".split()
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "center",
+        "hr",
+        "figure",
+        "figcaption",
+        "caption",
+        "address",
+        "body",
+        "html",
+    ]
 )
 _CELL = frozenset(("td", "th"))
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -48,9 +157,12 @@ _MIN_HAN = 200
 _LINK_HEAVY = 0.5
 
 
-def read_html(data: bytes, where: str) -> tuple[str, str]:
-    """(report text, encoding) of a saved page; D108 if it holds no block of report text."""
-    markup, encoding = decode_page(data, where)
+def read_html(data: bytes, where: str, charset: str | None = None) -> tuple[str, str]:
+    """(report text, encoding) of a saved page; D108 if it holds no block of report text.
+
+    ``charset`` is one declared outside the page (a MIME part's header); it is tried first.
+    """
+    markup, encoding = decode_page(data, where, charset)
     soup = BeautifulSoup(markup, "lxml")
     body = soup.body or soup
     _strip_chrome(body)
@@ -64,15 +176,29 @@ def read_html(data: bytes, where: str) -> tuple[str, str]:
     return text, encoding
 
 
-def decode_page(data: bytes, where: str) -> tuple[str, str]:
-    """The page's own charset declaration if it decodes the bytes, else detection."""
+def decode_page(data: bytes, where: str, charset: str | None = None) -> tuple[str, str]:
+    """Strict UTF-8, else a declared charset (outer, then the page's meta), else detection.
+
+    UTF-8 goes first because browsers re-save pages as UTF-8 but often keep the
+    original ``charset=gb2312`` meta, and GB18030 would decode UTF-8 bytes into
+    mojibake without an error; a GBK page, on the other hand, is never valid UTF-8.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        return decode_text(data, where)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     match = _META_CHARSET.search(data[:4096])
-    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    declared = [charset] if charset else []
+    if match:
+        declared.append(match.group(1).decode("ascii"))
+    for name in declared:
         try:
-            encoding = canonical(match.group(1).decode("ascii"))
+            encoding = canonical(name)
             return decode_with(data, encoding, where), encoding
         except (LookupError, DubanError):
-            pass
+            continue
     return decode_text(data, where)
 
 
@@ -124,8 +250,10 @@ def _content_block(body: Tag, counts: dict[int, tuple[int, int]]) -> Tag:
     node = body
     while True:
         total = _own(node, counts)
-        best = max((c for c in node.children if isinstance(c, Tag)), key=lambda c: _own(c, counts), default=None)
-        if best is None or total == 0 or _own(best, counts) < _MAJORITY * total or best.name in _CELL:
+        best = max(
+            (c for c in node.children if isinstance(c, Tag)), key=lambda c: _own(c, counts), default=None
+        )
+        if best is None or total == 0 or _own(best, counts) < _MAJORITY * total:
             return node
         node = best
 

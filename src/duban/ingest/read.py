@@ -17,6 +17,7 @@ from duban.ingest.decode import decode_text
 from duban.ingest.docx import read_docx
 from duban.ingest.html import read_html
 from duban.ingest.limits import DEFAULT_MAX_BYTES, resolve_max_bytes
+from duban.ingest.mhtml import html_part
 from duban.ingest.pdf import read_pdf
 from duban.ingest.sniff import sniff_format
 from duban.model import Source
@@ -39,6 +40,8 @@ def read_report(path: str | Path, *, max_bytes: int | None = None) -> Source:
     p = Path(path)
     limit = resolve_max_bytes(max_bytes)
     try:
+        if p.is_dir():
+            raise DubanError(ErrorCode.UNREADABLE, p, detail="it is a folder, not a file")
         if not p.is_file():
             raise DubanError(ErrorCode.NOT_FOUND, p)
         size = p.stat().st_size
@@ -67,13 +70,16 @@ def read_bytes(data: bytes, *, name: str, path: str | None = None, max_bytes: in
         text = read_pdf(data, where)
     elif fmt == "html":
         text, encoding = read_html(data, where)
+    elif fmt == "mhtml":
+        page, charset = html_part(data, where)
+        text, encoding = read_html(page, where, charset)
     else:
         text, encoding = decode_text(data, where)
     if not text.strip():
         raise DubanError(ErrorCode.EMPTY, where)
     return Source(
         text=text,
-        format=fmt,
+        format="html" if fmt == "mhtml" else fmt,
         encoding=encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),

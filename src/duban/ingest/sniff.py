@@ -15,8 +15,24 @@ import zipfile
 from typing import Literal
 
 from duban.errors import DubanError, ErrorCode
+from duban.ingest.mhtml import looks_like_mhtml
 
-Format = Literal["text", "markdown", "docx", "pdf", "html"]
+# File names a folder scan should hand to read_report (content still decides the reader).
+REPORT_SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".docx",
+    ".pdf",
+    ".html",
+    ".htm",
+    ".shtml",
+    ".xhtml",
+    ".mht",
+    ".mhtml",
+)
+
+Format = Literal["text", "markdown", "docx", "pdf", "html", "mhtml"]
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -50,14 +66,18 @@ _OTHER_OFFICE = {
     "xl/workbook.xml": "Excel .xlsx",
     "ppt/presentation.xml": "PowerPoint .pptx",
 }
+# Markdown as the bulk corpus keeps it: a YAML front matter block of key: value lines.
+_FRONT_MATTER = re.compile(rb"(?:\xef\xbb\xbf)?---\r?\n(?:[A-Za-z_][\w-]*:[^\r\n]*\r?\n)+---\r?\n")
 _HTML_HEAD = re.compile(rb"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>)", re.IGNORECASE)
 
 
 def sniff_format(data: bytes, name: str, where: str) -> Format:
     """The reader ``data`` needs. Raise D102/D106/D109/D110 for what none can read."""
     lower = name.lower()
+    if lower.endswith((".mht", ".mhtml")) and looks_like_mhtml(data):
+        return "mhtml"
     head = data[:1024].lstrip(b"\xef\xbb\xbf\t\r\n ")
-    if data.lstrip()[:5] == b"%PDF-" or data[:1024].find(b"%PDF-") >= 0:
+    if b"%PDF-" in data[:1024]:  # the header may follow up to 1 KB of junk
         return "pdf"
     if data.startswith((_ZIP, _EMPTY_ZIP)):
         return _sniff_zip(data, lower, where)
@@ -71,6 +91,10 @@ def sniff_format(data: bytes, name: str, where: str) -> Format:
         raise DubanError(ErrorCode.PDF_CORRUPT, where)
     if lower.endswith(".docx"):
         raise DubanError(ErrorCode.DOCX_CORRUPT, where)
+    if looks_like_mhtml(data):
+        return "mhtml"
+    if _FRONT_MATTER.match(data):
+        return "markdown"
     if _looks_like_html(data):
         return "html"
     if lower.endswith((".html", ".htm", ".xhtml", ".shtml")):
@@ -96,6 +120,8 @@ def _sniff_zip(data: bytes, lower: str, where: str) -> Format:
     office = _other_office(names)
     if office:
         raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail=office)
+    if "OFD.xml" in names:
+        raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail="OFD (GB/T 33190); export it as PDF")
     if "mimetype" in names:
         raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail="OpenDocument/EPUB; save it as .docx")
     raise DubanError(ErrorCode.BINARY, where, detail="zip archive")

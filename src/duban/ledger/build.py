@@ -33,7 +33,6 @@ from duban.model import (
     NonCommitment,
     Report,
     Role,
-    Section,
     SectionKind,
     Sentence,
     Task,
@@ -178,12 +177,12 @@ def build_ledger(
             area = theme_pair[0]
         sentence = text[s.start : s.end]
         role = report.role_at(s.start)
-        body = targets_body(text, s.start, s.end, mt_rules)
-        if role is Role.MAIN_TARGETS or (report.main_targets is None and area is None and body is not None):
-            if body is None and awaiting_targets:
-                body = s.start
-            if body is not None:
-                spans = split_targets(text, body, s.end, mt_rules)
+        list_at = targets_body(text, s.start, s.end, mt_rules)
+        if role is Role.MAIN_TARGETS or (report.main_targets is None and area is None and list_at is not None):
+            if list_at is None and awaiting_targets:
+                list_at = s.start
+            if list_at is not None:
+                spans = split_targets(text, list_at, s.end, mt_rules)
                 awaiting_targets = not spans
                 if spans:
                     raw.extend(("main_target", Role.MAIN_TARGETS.value, a, b, None, None) for a, b in spans)
@@ -196,7 +195,7 @@ def build_ledger(
             reason = "heading"
         else:
             reason = classifier.pattern_reason(sentence)
-            if reason is None and is_introduction(s, path, first_area):
+            if reason is None and is_introduction(report, s, path, first_area):
                 reason = "framing"
             if reason is None and not classifier.commits(sentence):
                 reason = "no_action"
@@ -206,6 +205,8 @@ def build_ledger(
             skipped.append(NonCommitment(s.start, s.end, sentence, reason, area.index if area else None))
 
     main_area = lex.commitments.labels.main_targets_area
+    # The main expected targets open the table, whatever the report says before them.
+    raw.sort(key=lambda r: r[0] != "main_target")
     tasks: list[Task] = []
     seen: Counter[str] = Counter()
     for kind, role_value, start, end, area, theme in raw:

@@ -44,8 +44,15 @@ class SentenceClassifier:
         return any(v in text for v in self.verbs)
 
 
-def is_introduction(sentence: Sentence, path: list[Section], parts_first_area: dict[int, int]) -> bool:
-    """A part's text before its first area, or a themed area's text before its first theme."""
+def is_introduction(
+    report: Report, sentence: Sentence, path: list[Section], parts_first_area: dict[int, int]
+) -> bool:
+    """A part's text before its first area, or a themed area's opening paragraph.
+
+    Only the area's first paragraph after its heading counts (坚持稳中求进，全力扶企业…):
+    later paragraphs before the first theme are ordinary text that the
+    parser found no lead phrase in.
+    """
     area = next((s for s in path if s.kind is SectionKind.AREA), None)
     if area is None:
         part = path[0] if path else None
@@ -54,4 +61,12 @@ def is_introduction(sentence: Sentence, path: list[Section], parts_first_area: d
         first = parts_first_area.get(id(part))
         return first is not None and sentence.start < first
     themes = [t for t in area.walk() if t.kind is SectionKind.THEME]
-    return bool(themes) and sentence.start < min(t.start for t in themes)
+    if not themes or sentence.start >= min(t.start for t in themes):
+        return False
+    heading_para = next((i for i, p in enumerate(report.paragraphs) if p.start <= area.start < p.end), None)
+    if heading_para is None:
+        return False
+    opening = {heading_para}
+    if report.paragraphs[heading_para].end <= area.title_end + 1 and heading_para + 1 < len(report.paragraphs):
+        opening.add(heading_para + 1)  # a heading on its own line: the next paragraph opens the area
+    return sentence.paragraph in opening

@@ -8,6 +8,7 @@ passing silently.
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from duban.model import Coverage, Figure, NonCommitment, Sentence, Task
 
@@ -41,12 +42,10 @@ def check_coverage(
         n_skip = skipped_spans.get((s.start, s.end), 0)
         exact = [t for t in inside if (t.start, t.end) == (s.start, s.end) and t.kind == "task"]
         parts = [t for t in inside if t.kind == "main_target" and s.start <= t.start and t.end <= s.end]
-        disjoint = all(a.end <= b.start for a, b in zip(parts, parts[1:]))
+        disjoint = all(a.end <= b.start for a, b in itertools.pairwise(parts))
         if n_skip == 1 and not inside:
             cov.not_commitments += 1
-        elif n_skip == 0 and len(exact) == 1 and len(inside) == 1:
-            cov.in_tasks += 1
-        elif n_skip == 0 and parts and len(parts) == len(inside) and disjoint:
+        elif n_skip == 0 and len(exact) == 1 and len(inside) == 1 or n_skip == 0 and parts and len(parts) == len(inside) and disjoint:
             cov.in_tasks += 1
         elif n_skip == 0 and not inside:
             cov.uncovered.append((s.start, s.end))

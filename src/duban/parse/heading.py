@@ -21,8 +21,20 @@ from duban.model import Paragraph
 _LEAD_MARKS = frozenset(" \t\u3000\u00a0#*>")
 _TRAIL_MARKS = " \t\u3000\u00a0*#。：:；;，,"
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 _PART = re.compile(r"([一二三四五六七八九十]{1,3})[、.．]")
 _AREA = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
@@ -91,11 +103,24 @@ class Heading:
     inline: bool
 
 
-def _title_span(text: str, start: int, end: int, limit: int) -> tuple[int, int, bool] | None:
-    """Title from ``start`` to the first 。 (or the paragraph's end), if short enough."""
+def _title_span(
+    text: str, start: int, end: int, limit: int, bold: bool = False
+) -> tuple[int, int, bool] | None:
+    """Title from ``start`` to the first 。 (or the paragraph's end), if short enough.
+
+    In Markdown a bold heading (``**一、2019年工作回顾** 正文…``) ends at its closing ``**``.
+    """
     while start < end and text[start] in " \t\u3000\u00a0":
         start += 1
-    stop = text.find("。", start, min(end, start + limit + 1))
+    window = min(end, start + limit + 1)
+    stop = text.find("。", start, window)
+    if bold:
+        close = text.find("**", start, window)
+        if close != -1 and (stop == -1 or close < stop):
+            title_end = trim_end(text, start, close)
+            if title_end <= start:
+                return None
+            return start, title_end, trim_end(text, close, end) > close + 2
     inline = stop != -1 and stop + 1 < trim_end(text, start, end)
     title_end = stop if stop != -1 else end
     title_end = trim_end(text, start, title_end)
@@ -118,10 +143,10 @@ def classify(text: str, index: int, para: Paragraph, data: dict[str, Any]) -> He
         value = cn_number(raw) if style in (PART, AREA) else int(raw.translate(_FULLWIDTH))
         if not value:
             return None
-        span = _title_span(text, m.end(), para.end, limit)
+        span = _title_span(text, m.end(), para.end, limit, bold="**" in text[para.start : start])
         if span is None:
             return None
-        number = text[m.start():m.end()] if style in (AREA, SUBITEM) else raw
+        number = text[m.start() : m.end()] if style in (AREA, SUBITEM) else raw
         return Heading(style, number, value, index, start, span[0], span[1], span[2])
     return _unnumbered(text, index, start, para.end, data)
 

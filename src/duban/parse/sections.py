@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from duban.model import Paragraph, Role, Section, SectionKind
 from duban.parse.heading import (
@@ -28,9 +29,12 @@ from duban.parse.heading import (
     classify,
     lead,
     structure,
+    trim_end,
 )
+from duban.parse.items import add_inline_items
 
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
+# A year in a title: 2019年, or a year closing the title (笃行实干的2022).
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:年|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +69,9 @@ def _first_run(cands: list[Heading]) -> list[Heading]:
     return runs[0] if runs else []
 
 
-def _end_before(text: str, paragraphs: list[Paragraph], para_starts: list[int], limit: int,
-                floor: int) -> int:
+def _end_before(
+    text: str, paragraphs: list[Paragraph], para_starts: list[int], limit: int, floor: int
+) -> int:
     """The end of the last paragraph that starts before ``limit`` (at least ``floor``)."""
     i = bisect.bisect_left(para_starts, limit) - 1
     if i < 0:
@@ -83,8 +88,21 @@ def _last_cue(title: str, cues: Sequence[str]) -> int:
     return max((title.rfind(c) + len(c) for c in cues if c in title), default=-1)
 
 
-def role_of_part(title: str, plan_year: int | None, seen_plan: bool, data: dict[str, Any]) -> Role:
-    """The role a part's title gives it (see ``part_roles`` in the data file)."""
+def role_by_text(body: str, data: dict[str, Any]) -> Role:
+    """Review or plan by counting each role's marker words in a part's text."""
+    markers = data["role_markers"]
+    review = sum(body.count(w) for w in markers["review"])
+    plan = sum(body.count(w) for w in markers["plan"])
+    if review + plan < int(data["role_markers_min"]):
+        return Role.REVIEW
+    return Role.REVIEW if review > plan else Role.PLAN
+
+
+def role_of_part(
+    title: str, plan_year: int | None, seen_plan: bool, data: dict[str, Any], body: str = ""
+) -> Role:
+    """The role a part's title gives it (see ``part_roles`` in the data file);
+    ``body``, the part's text, decides when the title and position cannot."""
     cues = data["part_roles"]
     if any(c in title for c in cues["governance"]):
         return Role.GOVERNANCE
@@ -102,7 +120,9 @@ def role_of_part(title: str, plan_year: int | None, seen_plan: bool, data: dict[
         return Role.REVIEW if past else Role.PLAN
     if plan_year is not None and years:
         return Role.PLAN if max(years) >= plan_year else Role.REVIEW
-    return Role.PLAN if seen_plan else Role.REVIEW
+    if seen_plan:
+        return Role.PLAN
+    return role_by_text(body, data) if body else Role.REVIEW
 
 
 def infer_plan_year(titles: Sequence[str], data: dict[str, Any]) -> int | None:
@@ -185,18 +205,25 @@ def parse_sections(
     parts_h = b.by_style[PART]
     unnumbered = b.by_style[UNNUMBERED]
     part_runs = _runs(parts_h)
-    # Unnumbered part headings win when the numbered ones are missing or restart.
-    if unnumbered and (not part_runs or len(part_runs) > 1):
+    # Unnumbered part headings win when the numbered ones are missing or restart, or
+    # when two or more of them are there and the first comes before any numbered one
+    # (2022年工作回顾 … 2023年重点工作任务 then 一、…: the numbers are areas).
+    if unnumbered and (
+        not part_runs
+        or len(part_runs) > 1
+        or (len(unnumbered) >= 2 and unnumbered[0].start < part_runs[0][0].start)
+    ):
         top, area_style, item_style = unnumbered, PART, AREA
     else:
         top, area_style, item_style = (part_runs[0] if part_runs else []), AREA, ITEM
 
-    titles = [text[h.title_start:h.title_end] for h in top]
+    titles = [text[h.title_start : h.title_end] for h in top]
     year = plan_year if plan_year is not None else infer_plan_year(titles, data)
     roles: list[Role] = []
     seen_plan = False
-    for t in titles:
-        r = role_of_part(t, year, seen_plan, data)
+    for k, t in enumerate(titles):
+        body_stop = top[k + 1].start if k + 1 < len(top) else body_end
+        r = role_of_part(t, year, seen_plan, data, text[top[k].title_end : body_stop])
         seen_plan = seen_plan or r is Role.PLAN
         roles.append(r)
 
@@ -212,18 +239,36 @@ def parse_sections(
             lo = holder.title_end
             items = _first_run(_between(item_cands, item_starts, lo, holder.end))
             if items:
-                holder.children.extend(b.build_level(items, SectionKind.ITEM, holder.end, [part.role] * len(items)))
+                holder.children.extend(
+                    b.build_level(items, SectionKind.ITEM, holder.end, [part.role] * len(items))
+                )
     if not parts:
         # No parts: areas, if any, are the top level.
         heads = _first_run(b.by_style[AREA])
         parts = b.build_level(heads, SectionKind.AREA, body_end, [Role.PLAN] * len(heads))
 
     for s in (s for top_s in parts for s in top_s.walk()):
-        s.title = text[s.title_start:s.title_end]
+        s.title = text[s.title_start : s.title_end]
     _add_themes(b, parts)
-    for s in (s for top_s in parts for s in top_s.walk()):
-        s.title = text[s.title_start:s.title_end]
+    skip = frozenset(b.heading_at)
+    for leaf in _item_holders(parts):
+        add_inline_items(text, paragraphs, leaf, skip, data)
     return Outline(parts, frozenset(b.used))
+
+
+def _item_holders(parts: list[Section]) -> list[Section]:
+    """Where inline items (一是…) may sit: themes, else areas or parts with no numbered children."""
+    out: list[Section] = []
+    for section in (s for top in parts for s in top.walk()):
+        if section.kind is SectionKind.ITEM:
+            continue
+        kinds = {c.kind for c in section.children}
+        if section.kind is SectionKind.THEME or not kinds:
+            out.append(section)
+        elif kinds == {SectionKind.THEME}:
+            # text of an area before its first theme may hold a list too
+            continue
+    return out
 
 
 def theme_span(text: str, para: Paragraph, data: dict[str, Any]) -> tuple[int, int] | None:
@@ -236,7 +281,10 @@ def theme_span(text: str, para: Paragraph, data: dict[str, Any]) -> tuple[int, i
     stop = text.find("。", start, min(para.end, start + limit + 1))
     if stop == -1 or stop - start < int(data["theme_min"]):
         return None
+    stop = trim_end(text, start, stop)  # **精准服务稳企业**。
     phrase = text[start:stop]
+    if len(phrase) < int(data["theme_min"]) or "*" in phrase:
+        return None
     if any(sep in phrase for sep in data["theme_separators"]):
         return None
     if any(ch.isspace() for ch in phrase):

@@ -8,6 +8,14 @@ block the writer), foreign keys on, a busy timeout instead of "database is
 locked", and real transactions with savepoints (pysqlite's own implicit
 transaction handling is switched off and SQLAlchemy emits BEGIN itself).
 PostgreSQL URLs are normalised to the psycopg 3 driver.
+
+On SQLite a transaction that read, then writes after another writer
+committed fails at once with "database is locked" (WAL's busy snapshot); a
+write path that must wait instead can use
+``engine.execution_options(sqlite_begin="IMMEDIATE")``, which takes the write
+lock at BEGIN. :func:`is_conflict` recognises both that error and
+SQLAlchemy's ``StaleDataError`` (a version-column mismatch): either means
+someone else wrote first.
 """
 
 from __future__ import annotations
@@ -17,7 +25,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import StaticPool
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -53,7 +63,8 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        mode = connection.get_execution_options().get("sqlite_begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
 def make_engine(url: str, *, echo: bool = False, pool_size: int | None = None) -> Engine:
@@ -79,6 +90,16 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int | None = None) -
     if pool_size is not None:
         kwargs["pool_size"] = pool_size
     return create_engine(url, **kwargs)
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """True when ``exc`` means a concurrent writer got there first (stale version or SQLite busy)."""
+    if isinstance(exc, StaleDataError):
+        return True
+    if isinstance(exc, OperationalError):
+        message = str(exc.orig).lower()
+        return "database is locked" in message or "database is busy" in message
+    return False
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

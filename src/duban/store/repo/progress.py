@@ -1,0 +1,347 @@
+"""Progress reports and task status: append a report, compute and cache the colour.
+
+Every progress report is kept (the task page shows the history). A task's
+status is computed by :func:`duban.ledger.status.compute_status` from its
+dates, its latest report and the latest achieved value of each quantified
+target, then cached on the task row (``status``, ``status_reason``,
+``percent`` …) for listing and filtering. The cache is written with a plain
+UPDATE that does not bump the task's ``version``: a new progress report must
+not make the office's open assignment form stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+
+from duban.errors import DubanError, ErrorCode
+from duban.ledger.status import (
+    ProgressPoint,
+    Status,
+    TargetProgress,
+    Thresholds,
+    compute_status,
+)
+from duban.lexicon import load_data
+from duban.store.repo import audit
+from duban.store.tables import (
+    ProgressReportRow,
+    ProgressValueRow,
+    ReportRow,
+    TaskRow,
+    TaskTargetRow,
+    UserRow,
+    utcnow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A milestone stage (progress_stages.yaml)."""
+
+    key: str
+    label: str
+    percent: float | None
+    done: bool = False
+
+
+def stages() -> list[Stage]:
+    """The stages a department may report, in form order."""
+    data = load_data("progress_stages.yaml")
+    return [
+        Stage(s["key"], s["label"], s.get("percent"), bool(s.get("done", False)))
+        for s in data["stages"]
+    ]
+
+
+def stage_by_label(label: str) -> Stage | None:
+    return next((s for s in stages() if s.label == label or s.key == label), None)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """An evidence file already written to the upload folder under ``stored_name``."""
+
+    stored_name: str
+    original_name: str
+    mime: str
+    size: int
+
+
+@dataclass(slots=True)
+class ProgressInput:
+    """What a department reports; ``values`` maps task-target id to the achieved value."""
+
+    reported_on: dt.date
+    percent: float | None = None
+    stage: str | None = None
+    narrative: str = ""
+    source_url: str | None = None
+    values: dict[int, float] = field(default_factory=dict)
+    evidence: Evidence | None = None
+
+
+def validate_progress(task: TaskRow, data: ProgressInput, *, today: dt.date) -> list[str]:
+    """Every problem with ``data`` for ``task``, in Chinese; empty when it may be stored."""
+    errors: list[str] = []
+    if data.percent is not None and not (0 <= data.percent <= 100):
+        errors.append(f"完成进度应在0到100之间，收到{data.percent:g}。")
+    if data.stage and stage_by_label(data.stage) is None:
+        allowed = "、".join(s.label for s in stages())
+        errors.append(f"未知的推进阶段“{data.stage}”，可选：{allowed}。")
+    if data.percent is None and not data.stage and not data.values and not data.narrative.strip():
+        errors.append("请至少填写完成进度、推进阶段、指标完成值或进展情况中的一项。")
+    if data.reported_on > today:
+        errors.append(f"报送日期{data.reported_on.isoformat()}晚于今天。")
+    target_ids = {t.id for t in task.targets}
+    for target_id, value in data.values.items():
+        if target_id not in target_ids:
+            errors.append(f"指标{target_id}不属于该任务。")
+        elif value != value or value in (float("inf"), float("-inf")):
+            errors.append(f"指标{target_id}的完成值不是有效数字。")
+    if data.source_url and not data.source_url.startswith(("http://", "https://")):
+        errors.append("来源链接须以 http:// 或 https:// 开头。")
+    return errors
+
+
+def add_progress(
+    *,
+    session: Session,
+    task: TaskRow,
+    user: UserRow,
+    data: ProgressInput,
+    today: dt.date,
+    thresholds: Thresholds,
+) -> ProgressReportRow:
+    """Append a progress report, log it and refresh the task's status.
+
+    Raises ``DubanError(STORE_INVALID)`` with the Chinese problems as ``errors``.
+    """
+    errors = validate_progress(task, data, today=today)
+    if errors:
+        raise DubanError(ErrorCode.STORE_INVALID, detail="；".join(errors))
+    stage = stage_by_label(data.stage) if data.stage else None
+    row = ProgressReportRow(
+        task_id=task.id,
+        department_id=user.department_id,
+        user_id=user.id,
+        reported_on=data.reported_on,
+        percent=data.percent,
+        stage=stage.label if stage else None,
+        narrative=data.narrative.strip(),
+        source_url=data.source_url or None,
+    )
+    if data.evidence is not None:
+        row.evidence_stored_name = data.evidence.stored_name
+        row.evidence_original_name = data.evidence.original_name
+        row.evidence_mime = data.evidence.mime
+        row.evidence_size = data.evidence.size
+    row.values = [ProgressValueRow(task_target_id=tid, value=v) for tid, v in data.values.items()]
+    session.add(row)
+    session.flush()
+    before = {"status": task.status, "percent": task.percent}
+    status = refresh_status(session=session, task=task, today=today, thresholds=thresholds)
+    audit.record(
+        session=session,
+        user=user,
+        action="progress.report",
+        entity="progress_report",
+        entity_id=row.id,
+        task_id=task.id,
+        before=before,
+        after={
+            "reported_on": data.reported_on,
+            "percent": data.percent,
+            "stage": row.stage,
+            "narrative": row.narrative,
+            "values": {str(k): v for k, v in data.values.items()},
+            "evidence": data.evidence.original_name if data.evidence else None,
+            "status": status.colour.value,
+        },
+    )
+    return row
+
+
+def history(*, session: Session, task_id: int) -> Sequence[ProgressReportRow]:
+    """Every progress report of a task, newest first, with its values."""
+    stmt = (
+        select(ProgressReportRow)
+        .where(ProgressReportRow.task_id == task_id)
+        .order_by(ProgressReportRow.reported_on.desc(), ProgressReportRow.id.desc())
+    )
+    return session.scalars(stmt).all()
+
+
+def get_progress_report(*, session: Session, progress_id: int) -> ProgressReportRow | None:
+    return session.get(ProgressReportRow, progress_id)
+
+
+# --------------------------------------------------------------------------- status
+
+
+def schedule_window(task: TaskRow, report: ReportRow | None) -> tuple[dt.date, dt.date]:
+    """(start, deadline) of the task's schedule: delivery date (else Jan 1) to deadline (else Dec 31)."""
+    year = (report.year if report is not None and report.year else None) or task.created_at.year
+    start = (report.delivered_on if report is not None else None) or dt.date(year, 1, 1)
+    deadline = task.deadline or dt.date(year, 12, 31)
+    return start, deadline
+
+
+def _point(latest: ProgressReportRow | None) -> ProgressPoint | None:
+    if latest is None:
+        return None
+    stage = stage_by_label(latest.stage) if latest.stage else None
+    return ProgressPoint(
+        reported_on=latest.reported_on,
+        percent=latest.percent,
+        stage=latest.stage,
+        stage_percent=stage.percent if stage else None,
+        stage_done=stage.done if stage else False,
+    )
+
+
+def _targets(task: TaskRow, achieved: dict[int, float]) -> list[TargetProgress]:
+    return [
+        TargetProgress(
+            name=t.indicator,
+            target=t.value,
+            achieved=achieved.get(t.id),
+            comparator=t.comparator,
+            cumulative=t.measure == "level",
+            unit=t.unit,
+        )
+        for t in task.targets
+        if not t.retired
+    ]
+
+
+def latest_values(*, session: Session, task_ids: Iterable[int]) -> dict[int, dict[int, float]]:
+    """task id → (target id → the latest achieved value reported for it)."""
+    ids = list(task_ids)
+    out: dict[int, dict[int, float]] = {}
+    if not ids:
+        return out
+    stmt = (
+        select(ProgressReportRow.task_id, ProgressValueRow.task_target_id, ProgressValueRow.value)
+        .join(ProgressValueRow, ProgressValueRow.progress_report_id == ProgressReportRow.id)
+        .where(ProgressReportRow.task_id.in_(ids))
+        .order_by(ProgressReportRow.reported_on, ProgressReportRow.id)
+    )
+    for task_id, target_id, value in session.execute(stmt):
+        out.setdefault(task_id, {})[target_id] = value  # later rows win
+    return out
+
+
+def latest_reports(*, session: Session, task_ids: Iterable[int]) -> dict[int, ProgressReportRow]:
+    """task id → its latest progress report (by date, then entry order)."""
+    ids = list(task_ids)
+    out: dict[int, ProgressReportRow] = {}
+    if not ids:
+        return out
+    stmt = (
+        select(ProgressReportRow)
+        .where(ProgressReportRow.task_id.in_(ids))
+        .order_by(ProgressReportRow.reported_on, ProgressReportRow.id)
+    )
+    for row in session.scalars(stmt):
+        out[row.task_id] = row
+    return out
+
+
+def compute_task_status(
+    task: TaskRow,
+    report: ReportRow | None,
+    latest: ProgressReportRow | None,
+    achieved: dict[int, float],
+    *,
+    today: dt.date,
+    thresholds: Thresholds,
+) -> Status:
+    """The status of one task from already loaded rows (no queries)."""
+    start, deadline = schedule_window(task, report)
+    completed_on = task.closed_at.date() if task.closed_at is not None else None
+    return compute_status(
+        today=today,
+        start=start,
+        deadline=deadline,
+        progress=_point(latest),
+        targets=_targets(task, achieved),
+        completed_on=completed_on,
+        thresholds=thresholds,
+    )
+
+
+def task_status(*, session: Session, task: TaskRow, today: dt.date, thresholds: Thresholds) -> Status:
+    """The status of ``task`` now (queries its latest report and values)."""
+    report = session.get(ReportRow, task.report_id)
+    latest = latest_reports(session=session, task_ids=[task.id]).get(task.id)
+    achieved = latest_values(session=session, task_ids=[task.id]).get(task.id, {})
+    return compute_task_status(task, report, latest, achieved, today=today, thresholds=thresholds)
+
+
+def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressReportRow | None) -> None:
+    values: dict[str, Any] = {
+        "status": status.colour.value,
+        "status_reason": status.reason,
+        "status_at": utcnow(),
+        "percent": latest.percent if latest is not None else None,
+        "last_reported_on": latest.reported_on if latest is not None else None,
+    }
+    if status.colour.value in ("done", "done_late") and task.done_on is None:
+        values["done_on"] = task.closed_at.date() if task.closed_at else (latest.reported_on if latest else None)
+    session.execute(update(TaskRow.__table__).where(TaskRow.__table__.c.id == task.id).values(**values))
+    # keep the loaded object in step without marking it dirty
+    for key, value in values.items():
+        set_committed_value(task, key, value)
+
+
+def refresh_status(*, session: Session, task: TaskRow, today: dt.date, thresholds: Thresholds) -> Status:
+    """Compute the task's status and cache it on the row (no version bump)."""
+    report = session.get(ReportRow, task.report_id)
+    latest = latest_reports(session=session, task_ids=[task.id]).get(task.id)
+    achieved = latest_values(session=session, task_ids=[task.id]).get(task.id, {})
+    status = compute_task_status(task, report, latest, achieved, today=today, thresholds=thresholds)
+    _cache(session, task, status, latest)
+    return status
+
+
+def refresh_all(
+    *, session: Session, today: dt.date, thresholds: Thresholds, report_id: int | None = None, chunk: int = 500
+) -> int:
+    """Recompute and cache the status of every live task (of one report if given); returns the count.
+
+    Statuses move with the calendar (a task turns red the day after its
+    deadline), so the web app runs this once a day and after settings change.
+    """
+    stmt = select(TaskRow).where(TaskRow.retired.is_(False)).order_by(TaskRow.id)
+    if report_id is not None:
+        stmt = stmt.where(TaskRow.report_id == report_id)
+    tasks = list(session.scalars(stmt))
+    reports = {r.id: r for r in session.scalars(select(ReportRow))}
+    count = 0
+    for i in range(0, len(tasks), chunk):
+        batch = tasks[i : i + chunk]
+        ids = [t.id for t in batch]
+        latest = latest_reports(session=session, task_ids=ids)
+        achieved = latest_values(session=session, task_ids=ids)
+        for task in batch:
+            status = compute_task_status(
+                task, reports.get(task.report_id), latest.get(task.id), achieved.get(task.id, {}),
+                today=today, thresholds=thresholds,
+            )
+            if status.colour.value != task.status or status.reason != task.status_reason:
+                _cache(session, task, status, latest.get(task.id))
+            count += 1
+    return count
+
+
+def targets_of(*, session: Session, task_id: int) -> Sequence[TaskTargetRow]:
+    return session.scalars(
+        select(TaskTargetRow).where(TaskTargetRow.task_id == task_id).order_by(TaskTargetRow.position)
+    ).all()

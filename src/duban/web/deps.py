@@ -1,0 +1,122 @@
+"""Typed dependency aliases: what a route needs is in its signature.
+
+``SessionDep`` is a database session for the request; ``SettingsDep`` the
+effective settings (environment plus the admin's stored overrides);
+``CurrentUser`` the logged-in user or ``None``; ``LoggedIn`` and ``AdminUser``
+refuse anonymous and non-admin requests; ``TodayDep`` is the date every status
+is computed for (``DUBAN_TODAY`` pins it, e.g. for a demo of last year's report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from duban.config import Settings
+from duban.store.tables import UserRow
+from duban.web.errors import Forbidden, NotLoggedIn
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request, closed (and rolled back if uncommitted) at the end."""
+    session: Session = request.app.state.sessionmaker()
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentView:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class UserView:
+    """What templates need of the logged-in user, detached from the database session."""
+
+    id: int
+    username: str
+    role: str
+    department_id: int | None
+    department: DepartmentView | None
+    display_name: str | None
+
+    @classmethod
+    def of(cls, user: UserRow) -> UserView:
+        dept = user.department
+        return cls(user.id, user.username, user.role, user.department_id,
+                   DepartmentView(dept.id, dept.name) if dept is not None else None, user.display_name)
+
+
+def get_current_user(request: Request, session: SessionDep) -> UserRow | None:
+    """The user of the session cookie, if still active; also kept on ``request.state``."""
+    user_id = request.session.get("uid")
+    user: UserRow | None = None
+    if isinstance(user_id, int):
+        user = session.get(UserRow, user_id)
+        if user is not None and not user.active:
+            user = None
+        if user is None:
+            request.session.pop("uid", None)
+    # Pages (error pages included, which render after the session is closed or rolled back)
+    # read this plain copy, never the ORM row.
+    request.state.user = UserView.of(user) if user is not None else None
+    return user
+
+
+CurrentUser = Annotated[UserRow | None, Depends(get_current_user)]
+
+
+def require_user(user: CurrentUser) -> UserRow:
+    if user is None:
+        raise NotLoggedIn()
+    return user
+
+
+LoggedIn = Annotated[UserRow, Depends(require_user)]
+
+
+def require_admin(user: LoggedIn) -> UserRow:
+    if user.role != "admin":
+        raise Forbidden("此操作仅限督查室管理员。")
+    return user
+
+
+AdminUser = Annotated[UserRow, Depends(require_admin)]
+
+
+def get_today(settings: SettingsDep) -> dt.date:
+    """``settings.today`` when pinned, else today's date in the office's time zone."""
+    if settings.today is not None:
+        return settings.today
+    return dt.datetime.now(ZoneInfo(settings.timezone)).date()
+
+
+TodayDep = Annotated[dt.date, Depends(get_today)]
+
+
+def fresh_statuses(request: Request, session: SessionDep, settings: SettingsDep, today: TodayDep) -> None:
+    """Make sure cached task statuses are computed for ``today`` before a page reads them."""
+    from duban.web.workflow import ensure_fresh_statuses
+
+    ensure_fresh_statuses(request, session, settings, today)
+
+
+FreshStatuses = Depends(fresh_statuses)

@@ -1,0 +1,86 @@
+"""One context per page, rendered as HTML or as JSON (datasette's rule).
+
+A route builds a plain, JSON-able context and calls :func:`respond`. For a
+``….json`` URL (or ``/api/…``) the context itself is the answer; otherwise it
+is rendered into the page's template, with the globals every template needs
+(the user, the CSRF token, ``urls``, flash messages).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+
+from duban.ledger.status import LABELS, Colour
+from duban.web.errors import wants_json
+from duban.web.security import CSRF_FIELD, csrf_token
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+STATUS_LABELS = {c.value: label for c, label in LABELS.items()}
+
+
+def make_templates() -> Jinja2Templates:
+    """The Jinja environment: autoescape on, the status words as a global."""
+    templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
+    env = templates.env
+    env.autoescape = True
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
+    env.globals["STATUS_LABELS"] = STATUS_LABELS
+    env.globals["STATUS_ORDER"] = [c.value for c in Colour]
+    env.filters["pct"] = _pct
+    env.filters["num"] = _num
+    return templates
+
+
+def _pct(value: float | None) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:.1f}"
+    return (text[:-2] if text.endswith(".0") else text) + "%"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def flash(request: Request, message: str, kind: str = "ok") -> None:
+    """Queue a one-time message for the next page this browser sees."""
+    messages = list(request.session.get("flash", []))
+    messages.append([kind, message])
+    request.session["flash"] = messages[-5:]
+
+
+def render_page(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    """Render ``template`` with ``context`` and the page globals."""
+    state = request.app.state
+    user = getattr(request.state, "user", None)
+    token = csrf_token(request)
+    page = {
+        **context,
+        "user": user,
+        "csrf_token": token,
+        "csrf_input": Markup(f'<input type="hidden" name="{CSRF_FIELD}" value="{token}">'),
+        "flashes": request.session.pop("flash", []),
+        "urls": state.urls,
+        "site_name": state.settings_site_name,
+        "current_path": request.url.path,
+    }
+    return state.templates.TemplateResponse(request, template, page, status_code=status_code)
+
+
+def respond(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:
+    """JSON for ``.json``/``/api`` requests, else the rendered page."""
+    if wants_json(request):
+        return JSONResponse(jsonable_encoder(context), status_code=status_code)
+    return render_page(request, template, context, status_code)

@@ -1,0 +1,39 @@
+"""One router per resource; :data:`ROUTERS` is what the app factory mounts, in order."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from duban.web.routes import (
+    admin,
+    auth,
+    fulfilment,
+    importing,
+    glossary,
+    notices,
+    overview,
+    progress,
+    public,
+    reminders,
+    reports,
+    sheets,
+    targets,
+    tasks,
+)
+
+ROUTERS: list[APIRouter] = [
+    auth.router,
+    overview.router,
+    reports.router,
+    targets.router,
+    tasks.router,
+    progress.router,
+    notices.router,
+    fulfilment.router,
+    reminders.router,
+    glossary.router,
+    public.router,
+    importing.router,
+    sheets.router,
+    admin.router,
+]

@@ -1,0 +1,94 @@
+"""The overview: headline actuals and main targets as cards, status charts by area and department.
+
+One context feeds the page (ECharts draws the charts from a JSON block, no
+inline script) and ``/overview.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from duban.ledger.status import Colour
+from duban.store.repo import figures, notices, reports, tasks
+from duban.store.tables import ReportRow
+from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, TodayDep
+from duban.web.present import STATUS_LABELS
+from duban.web.render import respond
+
+router = APIRouter(tags=["总览"], dependencies=[FreshStatuses])
+
+HEADLINE_ACTUALS = 8
+
+
+def _value(value: float | None, value_max: float | None = None) -> str:
+    if value is None:
+        return ""
+    text = f"{value:g}"
+    return f"{text}–{value_max:g}" if value_max is not None else text
+
+
+def report_cards(session: Session, report: ReportRow) -> dict[str, Any]:
+    """Headline actuals (from the review part) and the main expected targets."""
+    actuals = [
+        {"indicator": f.indicator, "value": _value(f.value, f.value_max), "unit": f.unit or "", "text": f.text,
+         "measure": f.measure, "quote": f.quote}
+        for f in figures.list_figures(session=session, report_id=report.id, kind="actual", role="review")
+        if f.indicator
+    ][:HEADLINE_ACTUALS]
+    targets = [
+        {"indicator": t.indicator, "text": t.text, "value": _value(t.value, t.value_max), "unit": t.unit or "",
+         "comparator": t.comparator, "quantified": t.quantified}
+        for t in figures.list_main_targets(session=session, report_id=report.id)
+    ]
+    return {"actuals": actuals, "main_targets": targets}
+
+
+def status_series(rows: list[tuple[str, dict[str, int]]]) -> dict[str, Any]:
+    return {
+        "categories": [name for name, _ in rows],
+        "series": [
+            {"status": c.value, "label": STATUS_LABELS[c.value], "values": [counts.get(c.value, 0) for _, counts in rows]}
+            for c in Colour
+        ],
+    }
+
+
+def overview_context(session: Session, today: dt.date, report: ReportRow | None) -> dict[str, Any]:
+    if report is None:
+        return {"title": "总览", "report": None}
+    by_area = [(f"{a.number or ''}{a.title[:14]}", c)
+               for a, c in tasks.count_by_area_and_status(session=session, report_id=report.id)]
+    by_department = [(d.name, c) for d, c in tasks.count_by_department_and_status(session=session, report_id=report.id)]
+    by_department.sort(key=lambda item: -sum(item[1].values()))
+    counts = tasks.count_by_status(session=session, report_id=report.id)
+    overdue_notices = len(notices.list_notices(
+        session=session, filters=notices.NoticeFilter(state="overdue"), today=today))
+    return {
+        "title": "总览",
+        "today": today,
+        "report": {"id": report.id, "title": report.title, "region": report.region, "year": report.year,
+                   "delivered_on": report.delivered_on, "session": report.session},
+        **report_cards(session, report),
+        "status_counts": {c.value: counts.get(c.value, 0) for c in Colour},
+        "total_tasks": sum(counts.values()),
+        "open_notices": notices.count_open(session=session),
+        "overdue_notices": overdue_notices,
+        "charts": [
+            {"id": "chart-area", "title": "各领域任务状态", **status_series(by_area)},
+            {"id": "chart-department", "title": "各牵头单位任务状态", **status_series(by_department[:15])},
+        ],
+    }
+
+
+@router.get("/", summary="总览")
+@router.get("/overview.json", include_in_schema=False)
+def overview(request: Request, session: SessionDep, user: LoggedIn, today: TodayDep,
+             report_id: int | None = None) -> Response:
+    report = (reports.get_report(session=session, report_id=report_id) if report_id is not None
+              else reports.latest_report(session=session))
+    return respond(request, "overview.html", overview_context(session, today, report))

@@ -1,0 +1,91 @@
+"""Glue between routes and the repository: thresholds, commits, error mapping, daily refresh.
+
+Routes call these so that every write ends the same way: committed, or a
+Chinese error with the right status (422 invalid, 409 conflict), never a
+half-written change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from fastapi import Request
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from duban.config import Settings
+from duban.errors import DubanError, ErrorCode
+from duban.ledger.status import Thresholds
+from duban.store.repo import progress
+from duban.web.errors import Conflict, Invalid, NotFound, WebError
+
+T = TypeVar("T")
+
+CONFLICT_MESSAGE = (
+    "保存失败：在您编辑期间，该任务已被其他人修改。为避免覆盖对方的修改，本次内容未保存。"
+    "请刷新页面查看最新内容后再提交。"
+)
+
+_refresh_lock = threading.Lock()
+
+
+def thresholds(settings: Settings) -> Thresholds:
+    return Thresholds(yellow_behind=settings.status_yellow_behind, red_behind=settings.status_red_behind)
+
+
+def web_error(err: DubanError) -> WebError:
+    """The web form of a repository error."""
+    detail = str(err.params.get("detail", err.detail))
+    if err.code is ErrorCode.WEB_CONFLICT:
+        return Conflict(CONFLICT_MESSAGE, [detail])
+    if err.code is ErrorCode.IMPORT_CONFLICT:
+        return Conflict(f"与已有数据冲突：{detail}")
+    if err.code is ErrorCode.STORE_MISSING:
+        return NotFound(f"找不到：{detail}")
+    return Invalid(detail, [part for part in detail.split("；") if part] if "；" in detail else [])
+
+
+def write(session: Session, action: Callable[[], T]) -> T:
+    """Run ``action`` and commit; roll back and raise a :class:`WebError` on failure."""
+    try:
+        result = action()
+        session.commit()
+        return result
+    except DubanError as err:
+        session.rollback()
+        raise web_error(err) from None
+    except StaleDataError:
+        session.rollback()
+        raise Conflict(CONFLICT_MESSAGE) from None
+    except OperationalError as exc:
+        # SQLite: a transaction that read before another one wrote cannot write (busy snapshot)
+        session.rollback()
+        if "locked" in str(exc.orig).lower():
+            raise Conflict(CONFLICT_MESSAGE) from None
+        raise
+    except Exception:
+        session.rollback()
+        raise
+
+
+def ensure_fresh_statuses(request: Request, session: Session, settings: Settings, today: dt.date) -> None:
+    """Recompute every cached status once per day (statuses move with the calendar)."""
+    state = request.app.state
+    key = (today, settings.status_yellow_behind, settings.status_red_behind)
+    if getattr(state, "statuses_for", None) == key:
+        return
+    with _refresh_lock:
+        if getattr(state, "statuses_for", None) == key:
+            return
+        progress.refresh_all(session=session, today=today, thresholds=thresholds(settings))
+        session.commit()
+        state.statuses_for = key
+
+
+def invalidate_statuses(request: Request) -> None:
+    """Force a recompute on the next request (after settings change)."""
+    request.app.state.statuses_for = None
