@@ -24,7 +24,7 @@ class _Rules:
     patterns: tuple[re.Pattern[str], ...]
     delimiting: tuple[str, ...]
     labels: tuple[str, ...]
-    ordinal_prefix: str
+    ordinal: re.Pattern[str]  # 第, possibly 第1、 before the number
     ordinal_units: frozenset[str]
 
 
@@ -35,7 +35,7 @@ def _rules(_key: int = 0) -> _Rules:
         patterns=tuple(re.compile(p.regex) for p in data.patterns),
         delimiting=tuple(sorted(data.delimiting, key=len, reverse=True)),
         labels=tuple(data.label_suffixes),
-        ordinal_prefix=data.ordinal_prefix,
+        ordinal=re.compile(re.escape(data.ordinal_prefix) + r"(?:\d+[、和及至\-—])*$"),
         ordinal_units=frozenset(data.ordinal_units),
     )
 
@@ -81,9 +81,8 @@ def filter_quantities(folded: str, quantities: list[Quantity], clause_end: list[
     for q in quantities:
         ok = not q.excluded_unit and not _inside(spans, starts, q.start)
         if ok and q.unit is not None:
-            pre = rules.ordinal_prefix
-            if folded.startswith(pre, q.start - len(pre)) and q.unit not in rules.ordinal_units:
-                ok = False
+            if rules.ordinal.search(folded, max(0, q.start - 12), q.start) and q.unit not in rules.ordinal_units:
+                ok = False  # 第3批, 第1、2批
             if any(folded.startswith(label, q.end) for label in rules.labels):
                 ok = False
         keep.append(ok)
