@@ -527,6 +527,7 @@ class FulfilFile(_Strict):
 
 SCHEMAS["fulfil.yaml"] = FulfilFile
 
+
 # --- report_structure.yaml, regions.yaml (duban.parse) ------------------------
 
 
