@@ -359,7 +359,7 @@ def _add_ledger(
                     MainTargetRow(
                         report_id=row.id,
                         position=main_position,
-                        indicator=task.title or task.text,
+                        indicator=(task.title or task.text)[:300],
                         text=task.text,
                         start=task.start,
                         end=task.end,
