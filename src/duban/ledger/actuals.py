@@ -10,12 +10,11 @@ Pure: the caller reads files and the database and hands the records in.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from duban.ledger.settings import FulfilSettings, load_settings
 from duban.model.figure import Figure
 from duban.model.fulfilment import Actual
-
 
 _YEAR = re.compile(r"(19|20)\d\d年")
 
@@ -72,17 +71,17 @@ def progress_actuals(
             by_name.setdefault(figure.indicator_id, figure)
     latest: dict[str, Actual] = {}
     for key, value in records:
-        figure = targets.get(key) or by_name.get(key)
-        if figure is None:
+        target: Figure | None = targets.get(key) or by_name.get(key)
+        if target is None:
             continue
         latest[key] = Actual(
-            indicator=figure.indicator,
-            measure=figure.measure,
+            indicator=target.indicator,
+            measure=target.measure,
             value=float(value),
-            unit=figure.unit,
-            year=figure.year,
+            unit=target.unit,
+            year=target.year,
             source=source,
-            quote=f"{source}：{figure.indicator} {value:g}{figure.unit or ''}",
-            indicator_id=figure.indicator_id,
+            quote=f"{source}：{target.indicator} {value:g}{target.unit or ''}",
+            indicator_id=target.indicator_id,
         )
     return list(latest.values())

@@ -10,7 +10,7 @@ passed in. Pure: no I/O, no clock.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from duban.ledger.pairing import pair_target
 from duban.ledger.settings import FulfilSettings, load_settings

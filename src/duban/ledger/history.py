@@ -8,8 +8,8 @@ Each year with either gets a row, judged when it has both. Pure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from duban.ledger.actuals import report_actuals
 from duban.ledger.pairing import similarity

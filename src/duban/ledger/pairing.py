@@ -11,8 +11,8 @@ such, never silently trusted. Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from duban.ledger.settings import FulfilSettings
 from duban.ledger.verdict import convert, unit_key
@@ -151,9 +151,9 @@ def _units_clash(target: Figure, actual: Actual, settings: FulfilSettings) -> bo
         return False
     if convert(1.0, actual.unit, target.unit, settings) is not None:
         return False
-    if target.base_unit and actual.base_unit and unit_key(target.base_unit) == unit_key(actual.base_unit):
-        return False
-    return True
+    same_base = bool(target.base_unit and actual.base_unit
+                     and unit_key(target.base_unit) == unit_key(actual.base_unit))
+    return not same_base
 
 
 def _same_kind(target: Figure, actual: Actual) -> bool:

@@ -9,8 +9,8 @@ imported or progress actuals. Pure: figures are handed in, nothing is read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from duban.ledger.actuals import report_actuals
 from duban.ledger.fulfil import fulfil
