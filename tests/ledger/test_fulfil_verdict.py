@@ -281,3 +281,19 @@ def test_report_actuals_cumulative_amounts_are_not_one_year() -> None:
     fig = Figure(start=0, end=4, text="615亿元", kind="actual", year=2015, indicator="累积完成全社会固定资产投资",
                  measure="level", value=615, value_max=None, unit="亿元", comparator="=", quote="累积完成全社会固定资产投资615亿元")
     assert report_actuals([fig], 2015, "r", SETTINGS)[0].period_average
+
+
+def test_combine_multi_part_target_partly() -> None:
+    """城乡居民人均可支配收入分别增长7.5%: 城镇 6.5% missed, 农村 9.4% met → partly."""
+    from duban.ledger.fulfil import combine, group_by_clause
+
+    urban, rural = target("城镇居民人均可支配收入", 7.5), target("农村居民人均可支配收入", 7.5)
+    urban.quote = rural.quote = "城乡居民人均可支配收入分别增长7.5%"
+    results = fulfil([urban, rural], [actual("城镇居民人均可支配收入", 6.5), actual("农村居民人均可支配收入", 9.4)],
+                     SETTINGS)
+    groups = group_by_clause(results)
+    assert len(groups) == 1
+    assert combine(groups[0]) == (Verdict.PARTLY, "2项可核对，完成1项")
+    assert combine(results[:1])[0] is Verdict.MISSED
+    assert combine(results[1:])[0] is Verdict.MET
+    assert combine(fulfil([urban], [], SETTINGS))[0] is Verdict.NO_DATA

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from duban.ledger.actuals import report_actuals
-from duban.ledger.fulfil import fulfil
+from duban.ledger.fulfil import combine, fulfil, group_by_clause
 from duban.ledger.settings import FulfilSettings, load_settings
 from duban.model.figure import Figure
 from duban.model.fulfilment import Actual, Fulfilment
@@ -94,4 +94,9 @@ def fulfil_reports(
         actuals += report_actuals(figures_n1, year, report_name(report_n1), settings)
     results = fulfil(targets.main, actuals, settings, scope="main")
     results += fulfil(targets.task, actuals, settings, scope="task")
+    for group in group_by_clause(results):
+        if len(group) > 1:
+            verdict, reason = combine(group)
+            for result in group:
+                result.clause_verdict, result.clause_reason = verdict, reason
     return results
