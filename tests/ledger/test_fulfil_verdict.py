@@ -297,3 +297,25 @@ def test_combine_multi_part_target_partly() -> None:
     assert combine(results[:1])[0] is Verdict.MISSED
     assert combine(results[1:])[0] is Verdict.MET
     assert combine(fulfil([urban], [], SETTINGS))[0] is Verdict.NO_DATA
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "paired"),
+    [
+        ("新增境内外上市和过会企业", "新增上市企业", "uncertain"),
+        ("落实援助资金", "全年落实帮扶资金", True),
+        ("脱贫项目", "扶贫项目", True),
+        ("制造业贷款", "普惠小微贷款", False),
+        ("规上工业增加值", "高技术制造业增加值", False),
+        ("服务贸易进出口额", "外贸进出口总额", False),
+        ("培育年销售额30亿元以上企业", "新增上市企业", False),
+    ],
+)
+def test_pairing_shared_endings_need_a_shared_qualifier(a: str, b: str, paired: bool | str) -> None:
+    result = fulfil([target(a, 8.0, "家", "level")], [actual(b, 9.0, "家", "level")], SETTINGS)[0]
+    if paired is False:
+        assert result.verdict is Verdict.NO_DATA, result.reason
+    elif paired == "uncertain":
+        assert result.pairing is Pairing.UNCERTAIN
+    else:
+        assert result.pairing is Pairing.TEXT
