@@ -123,3 +123,11 @@ def test_fulfilment_xlsx_layout(tmp_path: Path) -> None:
     assert sheet["D4"].value == "6.8%左右" and sheet["E4"].value == "6.8%"
     assert sheet["F7"].value == "未完成"
     assert sheet.print_title_rows == "$3:$3"
+
+
+def test_report_targets_leave_out_five_year_plan_goals() -> None:
+    plan = fig(TEXT_2019, "20所", "target", 2019, "新建学校", "level", 20, "所")
+    plan.part = "二、“十四五”时期主要目标任务"
+    assert report_targets(R2019, [plan]).task == []
+    plan.part = "三、2019年重点工作"
+    assert report_targets(R2019, [plan]).task == [plan]

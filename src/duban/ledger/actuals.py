@@ -23,10 +23,15 @@ def is_period_total(figure: Figure, settings: FulfilSettings) -> bool:
     """An amount added up over several years: 累计完成…, or in a multi-year review part (过去五年 … 新增城镇就业123.4万人)."""
     if figure.measure == "level" and figure.indicator.startswith(settings.cumulative_prefixes):
         return True
-    part = figure.part or ""
-    if not any(cue in part for cue in settings.period_part_cues) or _YEAR.search(part):
+    if not in_period_part(figure, settings):
         return False
     return figure.measure == "level" and figure.indicator.startswith(settings.flow_prefixes)
+
+
+def in_period_part(figure: Figure, settings: FulfilSettings) -> bool:
+    """The figure stands in a part about a multi-year period (“十四五”时期主要目标任务, 过去五年) and no single year."""
+    part = figure.part or ""
+    return any(cue in part for cue in settings.period_part_cues) and not _YEAR.search(part)
 
 
 def report_actuals(

@@ -86,7 +86,7 @@ def region_history(
     for report, figures in sorted(chosen, key=lambda rf: rf[0].metadata.year or 0):
         md = report.metadata
         if md.year is not None:
-            found = report_targets(report, figures)
+            found = report_targets(report, figures, settings=settings)
             for fig in [*found.main, *found.task]:
                 if _matches(fig.indicator, fig.indicator_id, indicator, measure, fig.measure, settings):
                     targets.setdefault(md.year, (fig, report_name(report)))
