@@ -45,6 +45,8 @@ SAMPLE = ROOT / "src" / "duban" / "data" / "samples" / "zhenhai-2020.txt"
 PG_BIN = Path(os.environ.get("DUBAN_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 BACKENDS = ("sqlite", "postgresql")
 DEMO_PASSWORDS = {"admin": "admin-pass-123", "department": "dept-pass-123"}
+# Cheap argon2 parameters: hashing and logging in are exercised hundreds of times.
+os.environ.setdefault("DUBAN_PASSWORD_PROFILE", "cheapest")
 
 
 def shared_path(*parts: str) -> Path:
@@ -213,12 +215,27 @@ class DatabaseFactory:
         self.created.append(name)
         return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
 
-    def close(self) -> None:
+    def drop(self, url: str) -> None:
+        """Remove a database made by :meth:`create` (a test's own copy, at its end)."""
+        if self.backend == "sqlite":
+            path = make_url(url).database
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return
+        assert self._admin is not None
+        name = make_url(url).database
+        with self._admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if name in self.created:
+            self.created.remove(name)
+
+    def close(self, *, drop: bool) -> None:
         if self._admin is None:
             return
-        with self._admin.connect() as conn:
-            for name in self.created:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if drop:
+            with self._admin.connect() as conn:
+                for name in self.created:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         self._admin.dispose()
 
 
@@ -229,7 +246,8 @@ def database_factory(backend: str, request: pytest.FixtureRequest, tmp_path_fact
     admin_url = request.getfixturevalue("postgres_url") if backend == "postgresql" else None
     factory = DatabaseFactory(backend, tmp_path_factory.mktemp(f"db-{backend}"), admin_url)
     yield factory
-    factory.close()
+    # our own server is thrown away whole; on a given server, clean up after ourselves
+    factory.close(drop=bool(os.environ.get("DUBAN_TEST_DATABASE_URL")))
 
 
 @pytest.fixture(scope="session")
@@ -245,9 +263,11 @@ def migrated_template(database_factory: DatabaseFactory) -> str:
 
 
 @pytest.fixture
-def database_url(database_factory: DatabaseFactory, migrated_template: str) -> str:
-    """A fresh, migrated, empty database for this test (SQLite, then PostgreSQL)."""
-    return database_factory.create("test", template=migrated_template)
+def database_url(database_factory: DatabaseFactory, migrated_template: str) -> Iterator[str]:
+    """A fresh, migrated, empty database for this test (SQLite, then PostgreSQL); dropped afterwards."""
+    url = database_factory.create("test", template=migrated_template)
+    yield url
+    database_factory.drop(url)
 
 
 @pytest.fixture
@@ -316,11 +336,12 @@ def demo_template(database_factory: DatabaseFactory, migrated_template: str) -> 
 
 
 @pytest.fixture
-def demo_db(database_factory: DatabaseFactory, demo_template: tuple[str, Any], make_settings: Any) -> DemoDatabase:
-    """A fresh copy of the demo database for this test (SQLite, then PostgreSQL)."""
+def demo_db(database_factory: DatabaseFactory, demo_template: tuple[str, Any], make_settings: Any
+            ) -> Iterator[DemoDatabase]:
+    """A fresh copy of the demo database for this test (SQLite, then PostgreSQL); dropped afterwards."""
     template_url, demo = demo_template
     url = database_factory.create("demo", template=template_url)
-    return DemoDatabase(
+    yield DemoDatabase(
         url=url,
         settings=make_settings(database_url=url),
         accounts=dict(demo.passwords),
@@ -328,6 +349,7 @@ def demo_db(database_factory: DatabaseFactory, demo_template: tuple[str, Any], m
         departments=dict(demo.departments),
         report_id=demo.report_id,
     )
+    database_factory.drop(url)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import secrets
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -121,6 +121,7 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=0, le=65535)
     cookie_secure: bool = False
     session_max_age: int = Field(default=8 * 3600, gt=0)
+    password_profile: Literal["rfc9106-low-memory", "rfc9106-high-memory", "cheapest"] = "rfc9106-low-memory"
     login_max_attempts: int = Field(default=5, gt=0)
     login_window_seconds: int = Field(default=300, gt=0)
     page_size: int = Field(default=50, gt=0, le=1000)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
@@ -100,21 +99,12 @@ class Web:
         raise AssertionError(f"no task led by {username}")
 
 
-# Argon2 with its default cost takes most of a second per hash on a busy test machine; the web
-# tests log in dozens of times, so they hash with the lowest cost (the algorithm is the same).
-CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-
-
 @pytest.fixture
-def web(demo_db: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Web]:
-    monkeypatch.setattr(users, "_hasher", CHEAP_HASHER)
+def web(demo_db: Any) -> Iterator[Web]:
+    """The app over a fresh demo database (the suite hashes passwords with argon2's cheapest profile)."""
     settings = demo_db.settings.model_copy(update={"today": TODAY})
     engine = make_engine(demo_db.url)
     with make_sessionmaker(engine).begin() as s:
-        for name, password in demo_db.accounts.items():
-            user = users.get_user_by_username(session=s, username=name)
-            assert user is not None
-            user.password_hash = CHEAP_HASHER.hash(password)
         users.create_user(session=s, username=VIEWER[0], password=VIEWER[1], role="viewer")
     app = create_app(settings, engine=engine)
     accounts = {**demo_db.accounts, VIEWER[0]: VIEWER[1]}

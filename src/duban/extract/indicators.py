@@ -49,8 +49,7 @@ def clean_pre(raw: str, growth_unit: bool) -> str:
             s = s[:i]
     if len(s) > 2 * c.max_length:
         s = s[-2 * c.max_length:]
-    trailing = c.trailing + c.trailing_growth if growth_unit else c.trailing
-    trailing = tuple(sorted(trailing, key=len, reverse=True))
+    trailing = c.trailing_all if growth_unit else c.trailing
     s = _strip_punct(s)
     for _ in range(40):
         before = s
@@ -80,8 +79,8 @@ def clean_post(raw: str, growth_unit: bool = False) -> str:
             s = s[len(w):]
         if s.startswith("的"):
             s = s[1:]
-    stops = c.post_stop + c.run_separators + c.to_level + (c.growth if growth_unit else ())
-    if not s or starting(s, tuple(sorted(stops, key=len, reverse=True))):
+    stops = c.post_stops_growth if growth_unit else c.post_stops
+    if not s or starting(s, stops):
         return ""
     stop = len(s)
     for w in c.post_stop + c.list_separators:
@@ -92,18 +91,6 @@ def clean_post(raw: str, growth_unit: bool = False) -> str:
     while s and starting(s[-1], c.run_separators):
         s = _strip_punct(s[:-1])
     return s[: c.max_length]
-
-
-def growth_only(phrase: str) -> bool:
-    """True when the phrase is only a growth verb with fillers (比去年增加)."""
-    c = cues()
-    s = phrase
-    for _ in range(6):
-        w = ending(s, c.growth) or ending(s, c.trailing)
-        if not w:
-            break
-        s = s[: -len(w)]
-    return not s or s.startswith("比")
 
 
 def split_items(phrase: str) -> list[str]:

@@ -10,6 +10,7 @@ are the qualitative ones, each with its span.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from duban.extract.cues import cues, starting
 from duban.extract.pipeline import extract_figures
@@ -41,6 +42,24 @@ class MainTargets:
     quantified: list[Figure] = field(default_factory=list)
     qualitative: list[QualitativeTarget] = field(default_factory=list)
 
+    def __iter__(self) -> Iterator[Figure | QualitativeTarget]:
+        """Every item: the quantified targets, then the qualitative ones."""
+        yield from self.quantified
+        yield from self.qualitative
+
+    def __len__(self) -> int:
+        return len(self.quantified) + len(self.qualitative)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One JSON-ready record per item (``duban targets --json``)."""
+        records: list[dict[str, object]] = []
+        for f in self.quantified:
+            record: dict[str, object] = dict(f.to_dict())
+            record["qualitative"] = False
+            records.append(record)
+        records.extend(item.to_dict() for item in self.qualitative)
+        return records
+
 
 def _list_start(report: Report, start: int, end: int) -> int:
     """Where the list begins: after the colon that follows the cue (…预期目标是：),
@@ -62,22 +81,17 @@ def _list_start(report: Report, start: int, end: int) -> int:
     return start
 
 
-def _list_end(report: Report, list_start: int, end: int, figures: list[Figure]) -> int:
-    """The list runs over its first sentence, then over each following sentence
-    of the span that holds a figure and does not comment on the targets."""
+def _list_end(report: Report, list_start: int, end: int) -> int:
+    """The list runs from its start over the following sentences of the span,
+    up to the first sentence that comments on the targets (上述主要预期目标…)."""
     c = cues()
     text = report.text
-    stop = text.find("。", list_start, end)
-    if stop < 0:
-        return end
-    list_end = stop + 1
-    starts = sorted(f.start for f in figures)
+    list_end = list_start
     while list_end < end:
         nxt = text.find("。", list_end, end)
         nxt = end if nxt < 0 else nxt + 1
         sentence = text[list_end:nxt].strip()
-        has_figure = any(list_end <= s < nxt for s in starts)
-        if not sentence or not has_figure or starting(sentence, c.commentary):
+        if list_end > list_start and starting(sentence, c.commentary):
             break
         list_end = nxt
     return list_end
@@ -90,7 +104,7 @@ def main_targets(report: Report, figures: list[Figure] | None = None) -> MainTar
     if figures is None:
         figures = extract_figures(report)
     start = _list_start(report, *report.main_targets)
-    end = _list_end(report, start, report.main_targets[1], figures)
+    end = _list_end(report, start, report.main_targets[1])
     quantified = [f for f in figures if start <= f.start < end and f.kind == "target"]
     taken = [(f.start, f.end) for f in figures if start <= f.start < end]
     qualitative: list[QualitativeTarget] = []

@@ -51,6 +51,8 @@ class _Lexicon:
     scales: tuple[tuple[str, float], ...]  # longest first
     standalone: frozenset[str]
     units: tuple[UnitEntry, ...]  # longest name first
+    by_first: dict[str, tuple[UnitEntry, ...]]  # units by first character, longest first
+    scale_first: frozenset[str]
     per: tuple[str, ...]
     qualifiers: frozenset[str]
     approx: dict[str, str]
@@ -65,6 +67,9 @@ def _lexicon(_key: int = 0) -> _Lexicon:
         scales=tuple(sorted(data.scales.items(), key=lambda kv: -len(kv[0]))),
         standalone=frozenset(data.standalone_scales),
         units=tuple(sorted(data.units, key=lambda u: -len(u.name))),
+        by_first={ch: tuple(u for u in sorted(data.units, key=lambda u: -len(u.name)) if u.name[0] == ch)
+                  for ch in {u.name[0] for u in data.units}},
+        scale_first=frozenset(w[0] for w in data.scales),
         per=tuple(sorted(data.per, key=len, reverse=True)),
         qualifiers=frozenset(data.qualifier_brackets),
         approx=dict(cues.approx_in_number),
@@ -109,7 +114,9 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
         if folded.startswith(mark, pos):
             approx, pos = comp, pos + len(mark)
             break
-    scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
+    scale_word = None
+    if pos < n and folded[pos] in lex.scale_first:
+        scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
     scale = 1.0
     if scale_word:
         scale = dict(lex.scales)[scale_word]
@@ -120,8 +127,14 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                 if folded.startswith(mark, pos):
                     approx, pos = comp, pos + len(mark)
                     break
+        second = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None) if approx else None
+        if second:  # 4万多亿元: 4万亿 with 多 written between the scales
+            scale *= dict(lex.scales)[second]
+            written.append(text[pos : pos + len(second)])
+            scale_word += second
+            pos += len(second)
     unit = None
-    for entry in lex.units:
+    for entry in lex.by_first.get(folded[pos], ()) if pos < n else ():
         if folded.startswith(entry.name, pos):
             if scale_word and not entry.scalable:
                 continue
@@ -130,7 +143,8 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
             after = pos + len(entry.name)
             if entry.not_before and after < n and folded[after] in entry.not_before:
                 continue
-            if entry.needs_before and not any(
+            decimal = entry.decimal_ok and "." in folded[number.start : number.end]
+            if entry.needs_before and not decimal and not any(
                 folded.endswith(w, max(0, number.start - len(w)), number.start) for w in entry.needs_before
             ):
                 continue

@@ -43,6 +43,7 @@ class UnitEntry(_Strict):
     category: str | None = None  # money
     needs_before: list[str] = Field(default_factory=list)
     needs_scale: bool = False
+    decimal_ok: bool = False
     not_before: list[str] = Field(default_factory=list)
     excluded: bool = False
 
@@ -205,7 +206,22 @@ class IndicatorsFile(_Strict):
         return self
 
 
+class PdfGlyphsFile(BaseModel):
+    """pdf_glyphs.yaml: radicals that PDF text layers give for ideographs, each with its ideograph."""
+
+    model_config = ConfigDict(extra="forbid")
+    radicals: dict[str, str]
+
+    @model_validator(mode="after")
+    def _single_characters(self) -> PdfGlyphsFile:
+        bad = [k for k, v in self.radicals.items() if len(k) != 1 or len(v) != 1]
+        if bad:
+            raise ValueError(f"entries must map one character to one character: {bad[:5]}")
+        return self
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
+    "pdf_glyphs.yaml": PdfGlyphsFile,
     "units.yaml": UnitsFile,
     "exclusions.yaml": ExclusionsFile,
     "cues.yaml": CuesFile,

@@ -3,13 +3,20 @@
 Only the hash is stored (argon2id via argon2-cffi). :func:`authenticate`
 checks a password in constant time, refuses inactive users, and re-hashes
 a password whose hash uses outdated parameters.
+
+The hashing cost follows ``DUBAN_PASSWORD_PROFILE`` (``rfc9106-low-memory``,
+the default: 64 MiB, 3 passes; ``rfc9106-high-memory``; ``cheapest``, for test
+suites only). A hash records its own parameters, so verifying always works.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from argon2 import PasswordHasher
+import os
+from functools import lru_cache
+
+from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,21 +24,41 @@ from sqlalchemy.orm import Session
 from duban.errors import DubanError, ErrorCode
 from duban.store.tables import ROLES, UserRow, utcnow
 
-_hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 8
-# Verifying against this when the user does not exist keeps the timing the same.
-_DUMMY_HASH = _hasher.hash("duban-no-such-user")
+PROFILES = {
+    "rfc9106-low-memory": profiles.RFC_9106_LOW_MEMORY,
+    "rfc9106-high-memory": profiles.RFC_9106_HIGH_MEMORY,
+    "cheapest": profiles.CHEAPEST,
+}
+DEFAULT_PROFILE = "rfc9106-low-memory"
+
+
+@lru_cache(maxsize=None)
+def _hasher_for(profile: str) -> PasswordHasher:
+    if profile not in PROFILES:
+        raise DubanError(ErrorCode.STORE_INVALID, detail=f"unknown password profile {profile}")
+    return PasswordHasher.from_parameters(PROFILES[profile])
+
+
+def _hasher() -> PasswordHasher:
+    return _hasher_for(os.environ.get("DUBAN_PASSWORD_PROFILE") or DEFAULT_PROFILE)
+
+
+@lru_cache(maxsize=None)
+def _dummy_hash(profile_hasher: PasswordHasher) -> str:
+    """Verified against when the user does not exist, so timing does not tell."""
+    return profile_hasher.hash("duban-no-such-user")
 
 
 def hash_password(password: str) -> str:
     """An argon2id hash of ``password``."""
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
     """True when ``password`` matches ``password_hash``; False for a wrong or broken hash."""
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
@@ -95,11 +122,11 @@ def authenticate(*, session: Session, username: str, password: str) -> UserRow |
     """The active user with this name and password, or None; records the login time."""
     user = get_user_by_username(session=session, username=username)
     if user is None:
-        verify_password(_DUMMY_HASH, password)
+        verify_password(_dummy_hash(_hasher()), password)
         return None
     if not verify_password(user.password_hash, password) or not user.active:
         return None
-    if _hasher.check_needs_rehash(user.password_hash):
+    if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
     session.flush()
