@@ -176,3 +176,24 @@ def test_glossary_unnumbered_and_bracketed_entries() -> None:
     ]
     # a sentence holding a colon continues the definition before it
     assert terms[1].definition.endswith("目标是，到2025年：完成任务。")
+
+
+def test_unnumbered_parts_with_bracketed_areas() -> None:
+    """嘉兴 style: unnumbered parts, （一） areas, themes inside them."""
+    text = (
+        "各位代表：\n\n2018年工作回顾\n\n一年来，实现了增长。\n\n2019年工作任务\n\n"
+        "（一）打造高能级的城市平台\n\n建设湾区新城。加快推进。\n\n（二）打造高水准的科创高地\n\n正文。\n\n"
+        "切实加强政府自身建设\n\n让解放思想成为一种常态。正文。\n"
+    )
+    report = parse_text(text)
+    assert [(s.title, s.role) for s in report.sections] == [
+        ("2018年工作回顾", Role.REVIEW),
+        ("2019年工作任务", Role.PLAN),
+        ("切实加强政府自身建设", Role.GOVERNANCE),
+    ]
+    areas = report.sections[1].children
+    assert [(a.kind, a.number, a.title) for a in areas] == [
+        (SectionKind.AREA, "（一）", "打造高能级的城市平台"),
+        (SectionKind.AREA, "（二）", "打造高水准的科创高地"),
+    ]
+    assert [t.title for t in areas[0].children] == ["建设湾区新城"]

@@ -561,6 +561,7 @@ class ReportStructureFile(_Strict):
     speaker_titles: list[str] = Field(min_length=1)
     name_joiners: list[str]
     name_stops: list[str]
+    name_stop_words: list[str]
     national: NationalRegion
     division_suffixes: list[str]
     government_markers: list[str] = Field(min_length=1)

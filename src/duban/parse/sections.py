@@ -213,9 +213,10 @@ def parse_sections(
         or len(part_runs) > 1
         or (len(unnumbered) >= 2 and unnumbered[0].start < part_runs[0][0].start)
     ):
-        top, area_style, item_style = unnumbered, PART, AREA
+        top: list[Heading] = unnumbered
+        styles: tuple[str, ...] = (PART, AREA, ITEM)
     else:
-        top, area_style, item_style = (part_runs[0] if part_runs else []), AREA, ITEM
+        top, styles = (part_runs[0] if part_runs else []), (AREA, ITEM)
 
     titles = [text[h.title_start : h.title_end] for h in top]
     year = plan_year if plan_year is not None else infer_plan_year(titles, data)
@@ -228,19 +229,30 @@ def parse_sections(
         roles.append(r)
 
     parts = b.build_level(top, SectionKind.PART, body_end, roles)
-    area_cands = b.by_style[area_style]
-    area_starts = [h.start for h in area_cands]
-    item_cands = b.by_style[item_style]
-    item_starts = [h.start for h in item_cands]
+    cands = {style: b.by_style[style] for style in styles}
+    starts = {style: [h.start for h in b.by_style[style]] for style in styles}
+
+    def run_in(style: str, lo: int, hi: int) -> list[Heading]:
+        return _first_run(_between(cands[style], starts[style], lo, hi))
+
     for part in parts:
-        heads = _first_run(_between(area_cands, area_starts, part.title_end, part.end))
+        # Areas are the first numbering style that runs inside the part (一、 under
+        # unnumbered parts, else （一）); items the next style down.
+        level = next((k for k, st in enumerate(styles[:-1]) if run_in(st, part.title_end, part.end)), None)
+        if level is None:
+            # No areas: numbered items (1.) sit right under the part.
+            items = run_in(styles[-1], part.title_end, part.end)
+            part.children = b.build_level(items, SectionKind.ITEM, part.end, [part.role] * len(items))
+            continue
+        heads = run_in(styles[level], part.title_end, part.end)
         part.children = b.build_level(heads, SectionKind.AREA, part.end, [part.role] * len(heads))
-        for holder in part.children or [part]:
-            lo = holder.title_end
-            items = _first_run(_between(item_cands, item_starts, lo, holder.end))
+        if level + 1 >= len(styles):
+            continue
+        for area in part.children:
+            items = run_in(styles[level + 1], area.title_end, area.end)
             if items:
-                holder.children.extend(
-                    b.build_level(items, SectionKind.ITEM, holder.end, [part.role] * len(items))
+                area.children.extend(
+                    b.build_level(items, SectionKind.ITEM, area.end, [part.role] * len(items))
                 )
     if not parts:
         # No parts: areas, if any, are the top level.
