@@ -111,7 +111,8 @@ def assess(
             entry.co_tasks += 1
             continue
         if task_id not in outcome_cache:
-            closed = task.closed_at if task.closed_at is not None and task.closed_at.date() <= as_of else None
+            closed_on = (task.done_on or task.closed_at.date()) if task.closed_at is not None else None
+            closed = task.closed_at if closed_on is not None and closed_on <= as_of else None
             if closed is None and task.closed_at is not None:
                 # closed after as_of: judge as it stood then
                 saved = task.closed_at

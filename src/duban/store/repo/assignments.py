@@ -134,8 +134,8 @@ def bulk_assign(
 
 
 def close_task(*, session: Session, task: TaskRow, user: UserRow, expected_version: int | None,
-               reopen: bool = False) -> TaskRow:
-    """The office marks a task done (``closed_at``), or reopens it."""
+               today: dt.date, reopen: bool = False) -> TaskRow:
+    """The office marks a task done on ``today`` (``closed_at`` records when it clicked), or reopens it."""
     check_version(task, expected_version)
     before = {"closed_at": task.closed_at, "done_on": task.done_on, "version": task.version}
     if reopen:
@@ -145,6 +145,7 @@ def close_task(*, session: Session, task: TaskRow, user: UserRow, expected_versi
     else:
         task.closed_at = utcnow()
         task.closed_by_id = user.id
+        task.done_on = today
     task.updated_at = utcnow()
     session.flush()
     audit.record(

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from duban.store.repo import figures, reports, tasks
+from duban.store.repo import figures, pages, tasks
 from duban.web.deps import LoggedIn, SessionDep
 from duban.web.present import task_summary
 from duban.web.render import respond
@@ -19,7 +19,7 @@ router = APIRouter(tags=["名词解释与检索"])
 @router.get("/glossary.json", include_in_schema=False)
 def glossary(request: Request, session: SessionDep, user: LoggedIn) -> Response:
     groups = []
-    for report in reports.list_reports(session=session):
+    for report in pages.report_heads(session=session):
         terms = figures.list_glossary(session=session, report_id=report.id)
         if terms:
             groups.append({"report": {"id": report.id, "title": report.title, "year": report.year},
@@ -34,7 +34,7 @@ def search(request: Request, session: SessionDep, user: LoggedIn, q: str = "") -
     q = q.strip()[:100]
     ctx: dict[str, Any] = {"title": "检索", "q": q, "tasks": [], "figures": [], "terms": []}
     if q:
-        for report in reports.list_reports(session=session):
+        for report in pages.report_heads(session=session):
             found = tasks.list_tasks(session=session, report_id=report.id, search=q, page_size=100)
             ctx["tasks"] += [task_summary(t).model_dump() for t in found.items]
             ctx["figures"] += [

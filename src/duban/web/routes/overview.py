@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from duban.ledger.status import Colour
-from duban.store.repo import figures, notices, reports, tasks
+from duban.store.repo import figures, notices, pages, tasks
 from duban.store.tables import ReportRow
 from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, TodayDep
 from duban.web.present import STATUS_LABELS
@@ -89,6 +89,6 @@ def overview_context(session: Session, today: dt.date, report: ReportRow | None)
 @router.get("/overview.json", include_in_schema=False)
 def overview(request: Request, session: SessionDep, user: LoggedIn, today: TodayDep,
              report_id: int | None = None) -> Response:
-    report = (reports.get_report(session=session, report_id=report_id) if report_id is not None
-              else reports.latest_report(session=session))
+    report = (pages.report_head(session=session, report_id=report_id) if report_id is not None
+              else pages.report_head(session=session, report_id=None))
     return respond(request, "overview.html", overview_context(session, today, report))

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from duban.store.repo import assessment, departments, reports, tasks
+from duban.store.repo import assessment, departments, pages, tasks
 from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
 from duban.web.errors import Invalid
 from duban.web.present import task_title
@@ -31,7 +31,7 @@ def reminders_context(session: SessionDep, settings: SettingsDep, today: dt.date
                       department_id: int | None) -> dict[str, Any]:
     month_start = today.replace(day=1)
     due = today.replace(day=settings.reminder_day)
-    report = reports.latest_report(session=session)
+    report = pages.report_head(session=session, report_id=None)
     groups: list[dict[str, Any]] = []
     if report is not None:
         for d in departments.list_departments(session=session, active_only=True):

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from duban.store.repo import assignments, audit, departments, figures, notices, progress, reports, tasks
+from duban.store.repo import assignments, audit, departments, figures, notices, pages, progress, tasks
 from duban.store.tables import ReportRow, TaskRow, UserRow
 from duban.web import forms, permissions, present
 from duban.web.deps import AdminUser, FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
@@ -29,8 +29,8 @@ router = APIRouter(tags=["任务"], dependencies=[FreshStatuses])
 
 def current_report(session: SessionDep, report_id: int | None) -> ReportRow | None:
     if report_id is not None:
-        return reports.get_report(session=session, report_id=report_id)
-    return reports.latest_report(session=session)
+        return pages.report_head(session=session, report_id=report_id)
+    return pages.report_head(session=session, report_id=None)
 
 
 def area_names(session: SessionDep, report_id: int) -> dict[int, str]:
@@ -65,7 +65,7 @@ def ledger_context(
         "title": "本单位任务" if mine else "任务台账",
         "mine": mine,
         "report": {"id": report.id, "title": report.title, "year": report.year, "region": report.region} if report else None,
-        "reports": [{"id": r.id, "title": r.title or r.file_name} for r in reports.list_reports(session=session)],
+        "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
         "filters": {"report_id": report.id if report else None, "area": area, "department": department,
                     "status": status, "q": q, "kind": kind},
         "areas": [{"id": k, "name": v} for k, v in names.items()],
@@ -111,7 +111,7 @@ def my_tasks(
 def task_context(request: Request, session: SessionDep, settings: SettingsDep, user: UserRow, today: dt.date,
                  task: TaskRow) -> dict[str, Any]:
     urls = request.app.state.urls
-    report = reports.get_report(session=session, report_id=task.report_id)
+    report = pages.report_head(session=session, report_id=task.report_id)
     area = tasks.get_area(session=session, area_id=task.area_id) if task.area_id else None
     theme = tasks.get_theme(session=session, theme_id=task.theme_id) if task.theme_id else None
     status = progress.task_status(session=session, task=task, today=today, thresholds=thresholds(settings))
@@ -253,7 +253,7 @@ def _close(session: SessionDep, user: UserRow, task: TaskRow, body: TaskClose, s
            today: dt.date) -> TaskRow:
     def action() -> TaskRow:
         assignments.close_task(session=session, task=task, user=user, expected_version=body.version,
-                               reopen=body.reopen)
+                               today=today, reopen=body.reopen)
         progress.refresh_status(session=session, task=task, today=today, thresholds=thresholds(settings))
         return task
 
