@@ -55,12 +55,21 @@ class UnitEntry(_Strict):
         return value
 
 
+class BareNumbers(_Strict):
+    ordinal: str = "第"
+    ends: str = "，。；"
+    end_words: list[str] = Field(default_factory=list)
+    index_words: list[str] = Field(default_factory=list)
+    index_links: list[str] = Field(default_factory=list)
+
+
 class UnitsFile(_Strict):
     scales: dict[str, float]
     standalone_scales: list[str] = Field(default_factory=list)
     units: list[UnitEntry]
     per: list[str] = Field(default_factory=list)
     qualifier_brackets: list[str] = Field(default_factory=list)
+    bare: BareNumbers = Field(default_factory=BareNumbers)
 
     @model_validator(mode="after")
     def _unique(self) -> UnitsFile:
