@@ -127,7 +127,8 @@ def test_fulfilment_xlsx_download(client: TestClient) -> None:
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet["A1"].value == "主要预期目标和工作任务完成情况对照表"
-    assert [sheet.cell(row=r, column=6).value for r in range(4, 8)] == ["完成", "完成", "完成", "未完成"]
+    assert [sheet.cell(row=r, column=6).value for r in range(4, 9)] == [None, "完成", "完成", None, "完成"]
+    assert sheet["A7"].value == "工作任务：稳增长" and sheet["F9"].value == "未完成"
 
 
 def test_public_fulfilment_without_login(client: TestClient) -> None:
