@@ -610,6 +610,7 @@ class FulfilFile(_Strict):
     flow_prefixes: list[str] = []
     cumulative_prefixes: list[str] = []
     trailing_noise: list[str] = []
+    equivalent_words: list[list[str]] = []
 
     @model_validator(mode="after")
     def _variants_once(self) -> FulfilFile:
