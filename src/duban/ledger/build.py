@@ -33,6 +33,7 @@ from duban.model import (
     NonCommitment,
     Report,
     Role,
+    Section,
     SectionKind,
     Sentence,
     Task,
@@ -166,7 +167,7 @@ def build_ledger(
 
     main_spans = main_target_spans(report, figures)
 
-    raw: list[tuple[str, str, int, int, Area | None, Theme | None]] = []
+    raw: list[tuple[str, str, int, int, Area | None, Theme | None, Section | None]] = []
     skipped: list[NonCommitment] = []
     for s in scope:
         path = report.section_path(s.start)
@@ -176,10 +177,12 @@ def build_ledger(
         if theme_pair and area is None:
             area = theme_pair[0]
         sentence = text[s.start : s.end]
+        part = next((p for p in path if p.kind is SectionKind.PART), None)
         role = report.role_at(s.start)
         listed = [(a, b) for a, b in main_spans if s.start <= a < s.end]
         if listed:
-            raw.extend(("main_target", Role.MAIN_TARGETS.value, a, min(b, s.end), None, None) for a, b in listed)
+            raw.extend(("main_target", Role.MAIN_TARGETS.value, a, min(b, s.end), None, None, part)
+                       for a, b in listed)
             continue
         role_value = Role.PLAN.value if role is Role.MAIN_TARGETS else role.value
         reason: str | None
@@ -194,7 +197,7 @@ def build_ledger(
             if reason is None and not classifier.commits(sentence):
                 reason = "no_action"
         if reason is None:
-            raw.append(("task", role_value, s.start, s.end, area, theme))
+            raw.append(("task", role_value, s.start, s.end, area, theme, part))
         else:
             skipped.append(NonCommitment(s.start, s.end, sentence, reason, area.index if area else None))
 
@@ -203,7 +206,7 @@ def build_ledger(
     raw.sort(key=lambda r: r[0] != "main_target")
     tasks: list[Task] = []
     seen: Counter[str] = Counter()
-    for kind, role_value, start, end, area, theme in raw:
+    for kind, role_value, start, end, area, theme, part in raw:
         body = text[start:end]
         tid = task_id(area.index if area else None, theme.index if theme else None, body)
         if kind == "main_target":
@@ -234,6 +237,8 @@ def build_ledger(
             deadline_text=when.text if when else None,
             deadline_start=when.start if when else None,
             deadline_end=when.end if when else None,
+            part_number=part.number if part else None,
+            part_title=part.title if part else None,
         )
         if catalogue is not None:
             task.lead, task.co = suggest_departments(task, catalogue)
