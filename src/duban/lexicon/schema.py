@@ -385,6 +385,16 @@ class AssignRule(_Strict):
     lead: str
     co: list[str] = Field(default_factory=list)
     weight: float = Field(default=1.0, gt=0)
+    # longer words a keyword stands inside without meaning what the rule means
+    # (高质量 for 质量): a keyword found inside one of them does not count
+    unless: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unless_holds_a_keyword(self) -> AssignRule:
+        for word in self.unless:
+            if not any(kw in word and kw != word for kw in self.keywords):
+                raise ValueError(f"rule {self.id}: unless word {word!r} holds none of its keywords")
+        return self
 
 
 class AssignRulesFile(_Strict):
