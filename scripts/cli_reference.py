@@ -23,7 +23,8 @@ import typer.main
 from typer.testing import CliRunner
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
-BLOCK = re.compile(r"(<!-- \[\[\[help (?P<cmd>duban[^\]]*)\]\]\] -->\n)(?P<body>.*?)(<!-- \[\[\[end\]\]\] -->)", re.S)
+BLOCK = re.compile(
+    r"(<!-- \[\[\[help (?P<cmd>duban[^\]]*)\]\]\] -->\n)(?P<body>.*?)(<!-- \[\[\[end\]\]\] -->)", re.DOTALL)
 WIDTH = 80
 
 

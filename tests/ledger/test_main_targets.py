@@ -6,7 +6,7 @@ task spans the ledger makes of them, on the reports the table quotes.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ CASES: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parents[1] / "cases" / "ledger_main_targets.yaml").read_text(encoding="utf-8"))["cases"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _extracted(name: str) -> tuple[Report, list[Figure]]:
     for path in (SHARED / "corpus" / f"{name}.txt", SHARED / "corpus" / "reports" / f"{name}.txt"):
         if path.exists():
