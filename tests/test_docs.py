@@ -22,7 +22,8 @@ DOCS = ROOT / "docs"
 DATA = ROOT / "src" / "duban" / "data"
 
 
-def _cli_reference() -> ModuleType:
+def load_cli_reference() -> ModuleType:
+    """scripts/cli_reference.py as a module (scripts/ is not a package)."""
     spec = importlib.util.spec_from_file_location("cli_reference", ROOT / "scripts" / "cli_reference.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -30,7 +31,7 @@ def _cli_reference() -> ModuleType:
     return module
 
 
-COMMANDS: list[tuple[str, ...]] = _cli_reference().command_paths()
+COMMANDS: list[tuple[str, ...]] = load_cli_reference().command_paths()
 
 
 def _headings() -> list[str]:
