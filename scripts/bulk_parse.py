@@ -97,6 +97,9 @@ def summarize(outcomes: list[Outcome], folder: Path, seconds: float, jobs: int) 
     checkable = [(o, int(m.group(1))) for o, m in named if m and o.year is not None]
     agree = sum(1 for o, year in checkable if o.year == year)
     print(f"  year agrees with file name: {agree} / {len(checkable)}")
+    deltas = Counter(o.year - year for o, year in checkable if o.year is not None and o.year != year)
+    if deltas:
+        print("  detected minus file-name year: " + ", ".join(f"{d:+d}: {n}" for d, n in sorted(deltas.items())))
     levels = Counter(o.level for o in ok)
     print("  levels: " + ", ".join(f"{k}={v}" for k, v in levels.most_common()))
     wrong = [(str(Path(o.path).relative_to(folder)), o.year) for o, year in checkable if o.year != year]

@@ -134,3 +134,36 @@ def test_read_report_docx_ratio_limit_alone(tmp_path: Path) -> None:
             dst.writestr(item.filename, src.read(item))
         dst.writestr("word/media/padding.bin", b"a" * (20 * 1024 * 1024))  # 20 MB, far above 200:1
     assert _code(bomb) is ErrorCode.DOCX_TOO_LARGE
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+# One paragraph as Word writes it after editing: a tracked insertion and deletion, a smart tag,
+# a PAGE field (code and shown result), an inline content control, a line break and a tab.
+EDITED_PARAGRAPH = f"""<w:p {W}>
+  <w:pPr><w:jc w:val="both"/></w:pPr>
+  <w:r><w:t>地区生产总值增长</w:t></w:r>
+  <w:del w:id="1" w:author="a"><w:r><w:delText>6.5%</w:delText></w:r></w:del>
+  <w:ins w:id="2" w:author="a"><w:r><w:t>6%</w:t></w:r></w:ins>
+  <w:r><w:t>左右，</w:t></w:r>
+  <w:smartTag w:uri="u" w:element="place"><w:r><w:t>镇海区</w:t></w:r></w:smartTag>
+  <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>
+  <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>第3页</w:t></w:r>
+  <w:r><w:fldChar w:fldCharType="end"/></w:r>
+  <w:sdt><w:sdtContent><w:r><w:t>一般公共预算收入</w:t></w:r></w:sdtContent></w:sdt>
+  <w:r><w:br/><w:t>增长</w:t><w:tab/><w:t>5%。</w:t></w:r>
+</w:p>"""
+
+
+def test_read_report_docx_edited_paragraph(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("政府工作报告")
+    document.element.body.insert(1, parse_xml(EDITED_PARAGRAPH))
+    path = tmp_path / "edited.docx"
+    document.save(str(path))
+    assert read_report(path).text.split("\n") == [
+        "政府工作报告",
+        "地区生产总值增长6%左右，镇海区第3页一般公共预算收入",
+        "增长\t5%。",
+    ]

@@ -110,6 +110,7 @@ UNSUPPORTED = {
     "report.rtf": b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}} \\f0 \\'d5\\'fe\\'b8\\'ae}",
     "table.xlsx": _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
     "report.odt": _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}),
+    "report.ofd": _zip({"OFD.xml": b"<ofd:OFD/>", "Doc_0/Document.xml": b"<ofd:Document/>"}),
 }
 
 
@@ -123,3 +124,11 @@ def test_read_report_unsupported_format(tmp_path: Path, name: str) -> None:
 def test_error_codes_are_distinct() -> None:
     codes = [code.value for code in ErrorCode]
     assert len(codes) == len(set(codes))
+
+
+def test_read_report_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "reports.txt"
+    folder.mkdir()
+    error = _code(folder)
+    assert error.code is ErrorCode.UNREADABLE
+    assert "folder" in error.one_line()

@@ -143,3 +143,22 @@ def test_read_report_mhtml_without_page(tmp_path: Path) -> None:
     with pytest.raises(DubanError) as info:
         read_report(path)
     assert info.value.code is ErrorCode.HTML_NO_REPORT
+
+
+def test_read_report_resaved_page_keeps_old_charset_meta(tmp_path: Path) -> None:
+    """A browser re-saved a GB2312 page as UTF-8 but left its charset meta unchanged."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "resaved.html"
+    path.write_bytes(gov_page(text, "gb2312").encode("utf-8"))
+    source = read_report(path)
+    assert source.encoding == "utf-8"
+    assert source.text.split("\n") == _paragraphs(text)
+
+
+def test_read_report_utf16_page(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "unicode.htm"
+    path.write_bytes(gov_page(text, "utf-16").encode("utf-16"))
+    source = read_report(path)
+    assert source.format == "html"
+    assert source.text.split("\n") == _paragraphs(text)

@@ -10,8 +10,9 @@ from pypdf import PdfReader
 
 from duban.errors import DubanError, ErrorCode
 from duban.ingest import read_report
+from duban.ingest.pdf import Line, reflow, restore_ideographs
 
-from .documents import image_pdf, text_pdf
+from .documents import CHROMIUM, browser_pdf, image_pdf, text_pdf
 from .paths import SAMPLE
 
 
@@ -79,3 +80,72 @@ def test_read_report_truncated_pdf(tmp_path: Path) -> None:
     with pytest.raises(DubanError) as info:
         read_report(path)
     assert info.value.code in (ErrorCode.PDF_CORRUPT, ErrorCode.PDF_NO_TEXT)
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
+def test_read_report_browser_printed_pdf(tmp_path: Path) -> None:
+    lines = _paragraphs(SAMPLE.read_text(encoding="utf-8"))[:48]
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(browser_pdf("\n".join(lines), tmp_path))
+    text = read_report(path).text
+    assert "⼯" not in text and "⻓" not in text  # radicals from the font's ToUnicode map are restored
+    assert text.split("\n") == lines
+
+
+@pytest.mark.parametrize(
+    ("pdf_text", "meant"),
+    [
+        ("政府⼯作报告", "政府工作报告"),
+        ("同⽐增⻓7.1%", "同比增长7.1%"),
+        ("⼾籍⼈⼝", "户籍人口"),
+        ("⾦額", "金額"),
+    ],
+)
+def test_restore_ideographs(pdf_text: str, meant: str) -> None:
+    assert restore_ideographs(pdf_text) == meant
+
+
+def test_reflow_unindented_lines_end_at_short_line_or_sentence() -> None:
+    lines = [
+        Line(0, "一、工作回顾"),
+        Line(0, "甲" * 38 + "，"),
+        Line(0, "乙" * 10 + "。"),
+        Line(0, "丙" * 39 + "。"),
+    ]
+    assert reflow(lines) == ["一、工作回顾", "甲" * 38 + "，" + "乙" * 10 + "。", "丙" * 39 + "。"]
+
+
+def test_reflow_indented_paragraphs_join_stretched_lines() -> None:
+    lines = [Line(2, "甲" * 36), Line(0, "乙" * 30 + "。"), Line(0, "丙" * 38), Line(2, "丁" * 10 + "。")]
+    assert reflow(lines) == ["甲" * 36 + "乙" * 30 + "。" + "丙" * 38, "丁" * 10 + "。"]
+
+
+def test_pdf_glyphs_data_covers_every_kangxi_radical() -> None:
+    from duban.lexicon import load_data
+
+    radicals = load_data("pdf_glyphs.yaml")["radicals"]
+    assert {chr(c) for c in range(0x2F00, 0x2FD6)} <= set(radicals)
+    assert all(len(v) == 1 and (0x3400 <= ord(v) <= 0x9FFF or ord(v) >= 0x20000) for v in radicals.values())
+
+
+def test_read_report_password_protected_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(text_pdf(SAMPLE.read_text(encoding="utf-8")[:2000])))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    assert _code(path) is ErrorCode.UNSUPPORTED_FORMAT
+
+
+def test_read_report_owner_only_encrypted_pdf_is_read(tmp_path: Path) -> None:
+    """Many published PDFs are encrypted with an empty user password (printing restrictions only)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=io.BytesIO(text_pdf(SAMPLE.read_text(encoding="utf-8")[:2000])))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "restricted.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    assert "政府工作报告" in read_report(path).text

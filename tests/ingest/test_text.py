@@ -100,3 +100,19 @@ def test_read_report_front_matter_sniffed_as_markdown(tmp_path: Path) -> None:
     path.write_bytes(text.encode("gb18030"))
     source = read_report(path)
     assert (source.format, source.encoding, source.text) == ("markdown", "gb18030", text)
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "改革，把激活内力与借助外力更好结合起来，",  # charset-normalizer's best: Korean cp949
+        "8.6%、26.7%。加强食品安全监管，",  # charset-normalizer: no match at all
+        "城镇新增就业7435人。",
+        "政府工作报告",
+    ],
+)
+def test_read_report_short_gbk_text_is_chinese(tmp_path: Path, snippet: str) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes(snippet.encode("gbk"))
+    source = read_report(path)
+    assert (source.encoding, source.text) == ("gb18030", snippet)

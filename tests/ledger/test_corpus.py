@@ -23,6 +23,10 @@ def test_corpus_ledger_builds_and_covers(path: Path) -> None:
     assert cov.ok, (cov.uncovered[:3], cov.duplicated[:3], cov.targets_outside[:3])
     assert cov.sentences == cov.in_tasks + cov.not_commitments
     assert ledger.tasks, "no task found"
+    kinds = [t.kind for t in ledger.tasks]
+    assert kinds == sorted(kinds), "main targets open the ledger"  # main_target < task
+    assert [t.seq for t in ledger.tasks] == list(range(1, len(ledger.tasks) + 1))
+    assert len({t.id for t in ledger.tasks}) == len(ledger.tasks)
     for t in ledger.tasks:
         assert report.text[t.start : t.end] == t.text
         assert t.lead

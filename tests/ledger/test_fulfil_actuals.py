@@ -34,3 +34,14 @@ def test_progress_actuals_by_target_id_latest_wins() -> None:
     results = fulfil(targets.values(), actuals)
     assert [r.verdict for r in results] == [Verdict.MET, Verdict.MISSED]
     assert all(r.pairing is Pairing.TEXT for r in results)
+
+
+def test_report_actuals_mark_totals_of_a_multi_year_part() -> None:
+    total = figure("actual", 2021, "新增城镇就业", 123.4, "万人", "level")
+    total.part = "过去五年工作回顾"
+    rate = figure("actual", 2021, "城镇登记失业率", 2.0, "%", "rate")
+    rate.part = "过去五年工作回顾"
+    single = figure("actual", 2015, "新增城镇就业", 1.2, "万人", "level")
+    single.part = "“十二五”时期和2015年工作回顾"
+    marked = [a.period_average for a in report_actuals([total, rate], 2021, "r") + report_actuals([single], 2015, "r")]
+    assert marked == [True, False, False]

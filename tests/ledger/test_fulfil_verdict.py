@@ -144,11 +144,23 @@ def test_verdict_level_target_growth_actual_not_comparable() -> None:
     assert "基数" in result.reason
 
 
-def test_verdict_level_target_growth_actual_with_base() -> None:
-    t = target("地区生产总值", 282, "亿元", "level", value_base=260)
-    # 260 × 1.08 = 280.8 falls short of 282; 260 × 1.09 = 283.4 reaches it
-    assert verdict(t, actual("地区生产总值", 8.0)) is Verdict.MISSED
-    assert verdict(t, actual("地区生产总值", 9.0)) is Verdict.MET
+def test_verdict_growth_target_level_actual_not_comparable() -> None:
+    t = target("社会消费品零售总额", 11.5)
+    result = judge(t, actual("社会消费品零售总额", 136.3, "亿元", "level"), SETTINGS)
+    assert result.verdict is Verdict.NOT_COMPARABLE
+
+
+def test_verdict_full_width_percent() -> None:
+    assert verdict(target("固定资产投资", 25.0, "％"), actual("固定资产投资", 26.0)) is Verdict.MET
+
+
+def test_verdict_units_through_base_units() -> None:
+    """Units the fulfilment table does not list compare through the extractor's base units."""
+    t = target("造林", 2, "万公顷", "level")
+    t.value_base, t.base_unit = 20000, "公顷"
+    a = actual("造林", 25000, "公顷", "level")
+    a.value_base, a.base_unit = 25000, "公顷"
+    assert verdict(t, a) is Verdict.MET
 
 
 def test_verdict_units_that_cannot_convert() -> None:
@@ -246,3 +258,26 @@ def test_pairing_skips_multi_year_averages() -> None:
     averaged = Actual.from_figure(fig, "2016年报告", SETTINGS.average_cues)
     assert averaged.period_average
     assert fulfil([target("社会消费品零售总额", 11.5)], [averaged], SETTINGS)[0].verdict is Verdict.NO_DATA
+
+
+def test_pairing_prefers_the_same_counted_thing() -> None:
+    """创建美丽乡村示范村30个: 示范村54个 is its actual, not 美丽乡村示范镇12个."""
+    t = target("创建美丽乡村示范村", 30, "个", "level")
+    town = actual("建成美丽乡村示范镇", 12, "个", "level")
+    village = actual("示范村", 54, "个", "level")
+    result = fulfil([t], [town, village], SETTINGS)[0]
+    assert result.actual is village and result.verdict is Verdict.MET
+
+
+def test_pairing_skips_actuals_in_units_of_another_kind() -> None:
+    t = target("城镇新增就业", 16, "万人", "level")
+    money = actual("城乡居民医保补助标准提高", 30, "元", "level")
+    assert fulfil([t], [money], SETTINGS)[0].verdict is Verdict.NO_DATA
+
+
+def test_report_actuals_cumulative_amounts_are_not_one_year() -> None:
+    from duban.ledger.actuals import report_actuals
+
+    fig = Figure(start=0, end=4, text="615亿元", kind="actual", year=2015, indicator="累积完成全社会固定资产投资",
+                 measure="level", value=615, value_max=None, unit="亿元", comparator="=", quote="累积完成全社会固定资产投资615亿元")
+    assert report_actuals([fig], 2015, "r", SETTINGS)[0].period_average

@@ -1,4 +1,4 @@
-"""Main expected targets sentences split into one target each (tests/cases/main_targets.yaml)."""
+"""Main expected targets sentences split into one target each (tests/cases/ledger_main_targets.yaml)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import yaml
 from duban.ledger.data import commitment_lexicon
 from duban.ledger.main_targets import split_targets, targets_body
 
-CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "main_targets.yaml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "ledger_main_targets.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES["cases"], ids=[c["report"] for c in CASES["cases"]])

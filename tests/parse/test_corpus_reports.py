@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 import yaml
@@ -45,6 +46,6 @@ def test_report_matches_its_row(row: dict[str, Any], shared: Callable[..., Path]
     assert report.body_end <= len(report.text)
     for s in report.iter_sections():
         assert s.start <= s.title_start <= s.title_end <= s.end <= report.body_end
-        assert report.text[s.title_start:s.title_end] == s.title
+        assert report.text[s.title_start : s.title_end] == s.title
     if report.main_targets is not None:
         assert report.role_at(report.main_targets[0]) is Role.MAIN_TARGETS

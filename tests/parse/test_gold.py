@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -51,13 +52,19 @@ def _meta_fields(meta: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def test_sample_metadata_matches_gold(sample_json: dict[str, Any], gold: Callable[[str], dict[str, Any]]) -> None:
+def test_sample_metadata_matches_gold(
+    sample_json: dict[str, Any], gold: Callable[[str], dict[str, Any]]
+) -> None:
     gold = gold("zhenhai-2020")
-    assert _meta_fields(sample_json["metadata"]) == {k: gold[k] for k in _meta_fields(sample_json["metadata"])}
+    assert _meta_fields(sample_json["metadata"]) == {
+        k: gold[k] for k in _meta_fields(sample_json["metadata"])
+    }
     assert sample_json["metadata"]["region_full"] == "浙江省宁波市镇海区"
 
 
-def test_sample_body_end_and_main_targets(sample_json: dict[str, Any], gold: Callable[[str], dict[str, Any]]) -> None:
+def test_sample_body_end_and_main_targets(
+    sample_json: dict[str, Any], gold: Callable[[str], dict[str, Any]]
+) -> None:
     gold = gold("zhenhai-2020")
     assert sample_json["body_end"] == gold["body_end"]
     assert sample_json["main_targets"]["start"] == gold["main_targets_paragraph"]["start"]
@@ -71,13 +78,21 @@ def _tree(sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for area in part["children"]:
             if area["kind"] != "area":
                 continue
-            themes = [{"start": t["start"], "title": t["title"]} for t in area["children"] if t["kind"] == "theme"]
-            areas.append({"start": area["start"], "number": area["number"], "title": area["title"], "themes": themes})
-        out.append({"start": part["start"], "number": part["number"], "title": part["title"], "children": areas})
+            themes = [
+                {"start": t["start"], "title": t["title"]} for t in area["children"] if t["kind"] == "theme"
+            ]
+            areas.append(
+                {"start": area["start"], "number": area["number"], "title": area["title"], "themes": themes}
+            )
+        out.append(
+            {"start": part["start"], "number": part["number"], "title": part["title"], "children": areas}
+        )
     return out
 
 
-def test_sample_sections_match_gold(sample_json: dict[str, Any], gold: Callable[[str], dict[str, Any]]) -> None:
+def test_sample_sections_match_gold(
+    sample_json: dict[str, Any], gold: Callable[[str], dict[str, Any]]
+) -> None:
     gold = gold("zhenhai-2020")
     assert _tree(sample_json["sections"]) == gold["sections"]
     roles = [p["role"] for p in sample_json["sections"]]
@@ -86,13 +101,15 @@ def test_sample_sections_match_gold(sample_json: dict[str, Any], gold: Callable[
     assert counts == [7, 9, 5]
 
 
-def test_sample_glossary_matches_gold(sample_json: dict[str, Any], gold: Callable[[str], dict[str, Any]]) -> None:
+def test_sample_glossary_matches_gold(
+    sample_json: dict[str, Any], gold: Callable[[str], dict[str, Any]]
+) -> None:
     gold = gold("zhenhai-2020")
     ours = [{"number": g["number"], "term": g["term"], "start": g["start"]} for g in sample_json["glossary"]]
     assert ours == gold["glossary"]
     text = sample_json["text"]
     for g in sample_json["glossary"]:
-        assert text[g["term_start"]:g["term_end"]] == g["term"]
+        assert text[g["term_start"] : g["term_end"]] == g["term"]
         assert g["definition_end"] > g["definition_start"]
 
 
@@ -102,12 +119,12 @@ def test_sample_spans_slice_back(sample_json: dict[str, Any]) -> None:
     def walk(nodes: list[dict[str, Any]]) -> None:
         for n in nodes:
             assert n["start"] <= n["title_start"] <= n["title_end"] <= n["end"]
-            assert text[n["title_start"]:n["title_end"]] == n["title"]
+            assert text[n["title_start"] : n["title_end"]] == n["title"]
             walk(n["children"])
 
     walk(sample_json["sections"])
     for s in sample_json["sentences"]:
-        assert text[s["start"]:s["end"]].strip() == text[s["start"]:s["end"]]
+        assert text[s["start"] : s["end"]].strip() == text[s["start"] : s["end"]]
 
 
 def test_national_2019_matches_gold(gold: Callable[[str], dict[str, Any]], shared: Shared) -> None:

@@ -47,6 +47,9 @@ def corpus(
         Optional[int], typer.Option(min=1, help="Worker processes (local engine; default: all cores).")
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Files per part written to disk.")] = 200,
+    db: Annotated[
+        Optional[str], typer.Option(help="Also import every parsed report into this database URL.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Turn a folder of reports into tidy tables, in parallel; resume an interrupted run."""
@@ -60,6 +63,7 @@ def corpus(
         formats=formats,
         batch_size=batch_size,
         reporter=make_reporter(quiet),
+        db=db,
     )
     errors = sum(stats.errors.values())
     by_code = ", ".join(f"{code} {n}" for code, n in sorted(stats.errors.items()))

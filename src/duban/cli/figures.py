@@ -23,6 +23,11 @@ from duban.model import Figure
 from duban.parse import parse as parse_source
 
 
+def _console() -> Console:
+    """A console wide enough for the table, also when piped (rich then assumes 80 columns)."""
+    return Console() if sys.stdout.isatty() else Console(width=200)
+
+
 def _number(value: float | None) -> str:
     if value is None:
         return ""
@@ -51,7 +56,7 @@ def figures(
     report = parse_source(read_report(file if file is not None else sample_path()))
     found = extract_figures(report)
     if table:
-        print_table(found, Console())
+        print_table(found, _console())
         return
     out = sys.stdout
     for f in found:

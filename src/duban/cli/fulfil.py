@@ -29,7 +29,7 @@ from duban.ingest import read_report
 from duban.ledger.fulfil import tally
 from duban.ledger.history import region_history, regions
 from duban.ledger.settings import load_settings
-from duban.ledger.verdict import describe_target, show
+from duban.ledger.verdict import describe_target, show, show_measured
 from duban.ledger.yearly import fulfil_reports, report_name
 from duban.model import Figure, Report
 from duban.model.fulfilment import VERDICT_LABELS, Fulfilment, Pairing, Verdict
@@ -69,20 +69,21 @@ def load(path: Path) -> tuple[Report, list[Figure], list[Figure] | None]:
     except ImportError:
         raise DubanError(ErrorCode.EXTRACT_FAILED, path, detail="figure extraction is not installed") from None
     figures = list(extract.extract_figures(report))
-    main = _main_figures(extract.main_targets(report)) if hasattr(extract, "main_targets") else None
+    main = _main_figures(extract.main_targets(report, figures)) if hasattr(extract, "main_targets") else None
     return report, figures, main
 
 
 def _table(results: list[Fulfilment], title: str) -> Table:
     table = Table(title=title, show_lines=False)
-    for name in ("#", "类别", "指标", "目标", "实际", "完成情况", "说明"):
-        table.add_column(name, overflow="fold")
+    for name in ("#", "类别", "指标", "目标", "实际", "完成情况"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("说明", overflow="fold", min_width=24)
     for i, r in enumerate(results, start=1):
         colour = _COLOURS[r.verdict]
-        actual = show(r.actual.value, r.actual.unit) if r.actual is not None else "—"
+        actual = show_measured(r.actual.value, r.actual.unit, r.actual.measure) if r.actual is not None else "—"
         flag = " ?" if r.pairing is Pairing.UNCERTAIN else ""
         table.add_row(
-            str(i), "主要预期目标" if r.scope == "main" else "工作任务", r.target.indicator,
+            str(i), "主要目标" if r.scope == "main" else "工作任务", r.target.indicator,
             describe_target(r.target), actual, f"[{colour}]{VERDICT_LABELS[r.verdict]}{flag}[/{colour}]", r.reason,
         )
     return table

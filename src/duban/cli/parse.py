@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -73,7 +73,7 @@ def _outline(report: Report, console: Console) -> None:
     console.print(tree)
     if report.main_targets:
         start, end = report.main_targets
-        snippet = report.text[start:min(end, start + 60)].replace("\n", " ")
+        snippet = report.text[start : min(end, start + 60)].replace("\n", " ")
         console.print(f"[bold]main targets[/bold] @{start}–{end}: {snippet}…")
     else:
         console.print("[bold]main targets[/bold]: —")
@@ -86,7 +86,7 @@ def _outline(report: Report, console: Console) -> None:
 @app.command()
 @guarded
 def parse(
-    file: Annotated[Optional[Path], typer.Argument(help="Report file (default: the embedded sample).")] = None,
+    file: Annotated[Path | None, typer.Argument(help="Report file (default: the embedded sample).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole document model as JSON.")] = False,
 ) -> None:
     """Parse a report and show its metadata and section tree."""

@@ -15,10 +15,9 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from duban.cli.app import app, guarded
-from duban.cli.figures import print_table
+from duban.cli.figures import _console, print_table
 from duban.extract import main_targets
 from duban.ingest import read_report, sample_path
 from duban.parse import parse as parse_source
@@ -39,14 +38,10 @@ def targets(
         print(NONE_FOUND, file=sys.stderr if as_json else sys.stdout)
         return
     if as_json:
-        for f in result.quantified:
-            record = f.to_dict()
-            record["qualitative"] = False
+        for record in result.to_records():
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        for item in result.qualitative:
-            sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
         return
-    console = Console()
+    console = _console()
     console.print(f"[bold]主要预期目标[/bold] @{result.start}–{result.end}")
     print_table(result.quantified, console)
     for item in result.qualitative:

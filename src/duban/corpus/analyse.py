@@ -16,10 +16,12 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from duban.corpus.rows import Row, figure_rows, report_row, task_rows
+from duban.corpus.rows import Row, figure_rows, main_target_rows, report_row, task_rows
 from duban.corpus.stages import Stages, load_stages
 from duban.errors import DubanError, ErrorCode
+from duban.pipeline import Analysis
 
 TABLES = ("reports", "figures", "main_targets", "tasks", "errors")
 
@@ -34,6 +36,7 @@ class FileResult:
     chars: int = 0
     error: str | None = None  # the error code, when the file failed
     seconds: float = 0.0
+    analysis: Any = None  # duban.pipeline.Analysis, only when asked for (``--db``)
 
 
 def file_key(path: Path, root: Path) -> str:
@@ -76,8 +79,12 @@ def _error_row(key: Row, size: int | None, stage: str, err: BaseException) -> Ro
     }
 
 
-def analyse_file(path: str, root: str, stages: Stages | None = None) -> FileResult:
-    """Run every stage on one file and return its rows; never raises."""
+def analyse_file(path: str, root: str, stages: Stages | None = None, keep: bool = False) -> FileResult:
+    """Run every stage on one file and return its rows; never raises.
+
+    With ``keep`` the result also carries the :class:`~duban.pipeline.Analysis`
+    (source, report, figures, ledger, catalogue) for the database import.
+    """
     began = time.perf_counter()
     p, r = Path(path), Path(root)
     name = file_key(p, r)
@@ -96,17 +103,25 @@ def analyse_file(path: str, root: str, stages: Stages | None = None) -> FileResu
         figures = st.extract_figures(report)
         targets = st.main_targets(report, figures)
         stage = "ledger"
-        ledger = st.build_ledger(report, figures)
+        catalogue = st.catalogue_for(report)
+        ledger = st.build_ledger(report, figures, catalogue)
         stage = "tables"
         figs = figure_rows(key, report, figures)
-        mains = st.main_target_rows(key, report, targets, figures)
-        tasks = task_rows(key, ledger) if ledger is not None else []
-        counts = {"figures": len(figs), "main_targets": len(mains), "tasks": len(tasks)}
+        mains = main_target_rows(key, targets, figures)
+        tasks = task_rows(key, ledger)
+        counts = {
+            "figures": len(figs),
+            "main_targets_found": int(targets.found),
+            "main_targets": len(mains),
+            "tasks": len(tasks),
+        }
         result.rows["reports"].append(report_row(key, source, report, counts))
         result.rows["figures"] = figs
         result.rows["main_targets"] = mains
         result.rows["tasks"] = tasks
         result.chars = len(report.text)
+        if keep:
+            result.analysis = Analysis(source, report, figures, ledger, catalogue)
     except Exception as err:  # noqa: BLE001  (one bad file must never stop the run)
         row = _error_row(key, size, stage, err)
         result.rows = {t: [] for t in TABLES}

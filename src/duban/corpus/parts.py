@@ -24,7 +24,6 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from duban.corpus.rows import Row
 from duban.corpus.schema import SCHEMAS
 from duban.errors import DubanError, ErrorCode
 
@@ -64,13 +63,14 @@ class PartStore:
                 out.update(zip(t.column("file").to_pylist(), t.column("sha256").to_pylist()))
         return out
 
-    def write_batch(self, index: int, rows: dict[str, list[Row]]) -> Path:
-        """Write one batch atomically (all tables, or nothing)."""
+    def write_batch(self, index: int, parts: dict[str, list[pa.Table]]) -> Path:
+        """Write one batch atomically (all tables, or nothing); ``parts`` are per-file tables."""
         final = self.parts / f"batch-{index:06d}"
         tmp = self.parts / f"batch-{index:06d}.tmp"
         tmp.mkdir(parents=True, exist_ok=True)
         for table, schema in SCHEMAS.items():
-            pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=schema), tmp / f"{table}.parquet")
+            pieces = parts.get(table) or [schema.empty_table()]
+            pq.write_table(pa.concat_tables(pieces), tmp / f"{table}.parquet")
         os.replace(tmp, final)
         return final
 

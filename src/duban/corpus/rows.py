@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
+from duban.extract import MainTargets
 from duban.model import Figure, Report, Source
 from duban.model.ledger import Ledger, Task
 
@@ -49,6 +50,7 @@ def report_row(key: Row, source: Source, report: Report, counts: dict[str, int])
         "sections": sum(1 for _ in report.iter_sections()),
         "glossary_terms": len(report.glossary),
         "figures": counts["figures"],
+        "main_targets_found": counts["main_targets_found"] > 0,
         "main_targets": counts["main_targets"],
         "tasks": counts["tasks"],
         "status": "parsed",
@@ -117,3 +119,34 @@ def task_row(key: Row, task: Task) -> Row:
 
 def task_rows(key: Row, ledger: Ledger) -> list[Row]:
     return [task_row(key, t) for t in ledger.tasks]
+
+
+def main_target_rows(key: Row, targets: MainTargets, figures: list[Figure]) -> list[Row]:
+    """One ``main_targets`` row per target, quantified and qualitative, in text order.
+
+    A quantified row repeats its figure's fields and points at its ``figures``
+    row by ``figure_ordinal``; a qualitative one has only its clause and span.
+    """
+    ordinal = {id(f): i for i, f in enumerate(figures)}
+    items: list[tuple[int, Row]] = []
+    for fig in targets.quantified:
+        items.append((fig.start, {
+            "quantified": True,
+            "figure_ordinal": ordinal.get(id(fig)),
+            "indicator": fig.indicator,
+            "indicator_id": fig.indicator_id,
+            "measure": fig.measure,
+            "value": fig.value,
+            "value_max": fig.value_max,
+            "unit": fig.unit,
+            "comparator": fig.comparator,
+            "year": fig.year,
+            "text": fig.text,
+            "start": fig.start,
+            "end": fig.end,
+            "quote": fig.quote,
+        }))
+    for q in targets.qualitative:
+        items.append((q.start, {"quantified": False, "text": q.text, "start": q.start, "end": q.end}))
+    items.sort(key=lambda item: item[0])
+    return [{**key, "ordinal": i, **row} for i, (_, row) in enumerate(items)]

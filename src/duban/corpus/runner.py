@@ -10,17 +10,21 @@ finish, and memory holds at most one window of results plus one batch.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import pyarrow as pa
+
 from duban.corpus.analyse import TABLES, FileResult, _error_row, analyse_file, file_key, sha256_of
 from duban.corpus.engine import DaskEngine, Engine, LocalEngine, Task, WorkerLost
 from duban.corpus.parts import PartStore, compact
 from duban.corpus.progress import Reporter, SilentReporter
 from duban.corpus.rows import Row
+from duban.corpus.schema import SCHEMAS
 from duban.errors import DubanError, ErrorCode
 
 # What the ingest reads; other files (MANIFEST.tsv, images …) are not reports.
@@ -93,17 +97,22 @@ def make_engine(
 
 
 class _Batcher:
-    """Collects results in file order and writes a part every ``size`` files."""
+    """Collects results in file order and writes a part every ``size`` files.
+
+    Each file's rows are turned into Arrow tables as they arrive: columnar
+    buffers hold a batch in a fraction of the memory of Python dicts.
+    """
 
     def __init__(self, store: PartStore, size: int, stats: RunStats) -> None:
         self.store, self.size, self.stats = store, size, stats
         self.index = store.next_index()
-        self.rows: dict[str, list[Row]] = {t: [] for t in TABLES}
+        self.parts: dict[str, list[pa.Table]] = {t: [] for t in TABLES}
         self.files = 0
 
     def add(self, result: FileResult) -> None:
         for table, rows in result.rows.items():
-            self.rows[table].extend(rows)
+            if rows:
+                self.parts[table].append(pa.Table.from_pylist(rows, schema=SCHEMAS[table]))
         self.files += 1
         if self.files >= self.size:
             self.flush()
@@ -111,10 +120,10 @@ class _Batcher:
     def flush(self) -> None:
         if not self.files:
             return
-        self.store.write_batch(self.index, self.rows)
+        self.store.write_batch(self.index, self.parts)
         self.index += 1
         self.stats.batches += 1
-        self.rows = {t: [] for t in TABLES}
+        self.parts = {t: [] for t in TABLES}
         self.files = 0
 
 
@@ -129,11 +138,14 @@ def run_corpus(
     batch_size: int = 200,
     reporter: Reporter | None = None,
     task: Task = analyse_file,
+    db: str | None = None,
 ) -> RunStats:
     """Process every report under ``root`` into tables under ``out``; resume if ``out`` has parts.
 
-    Raises DubanError only for the run as a whole (bad folder, engine
-    failure); a bad file becomes an ``errors`` row.
+    With ``db`` (a database URL) every parsed report is also imported into
+    the app's database (see :mod:`duban.corpus.database`). Raises DubanError
+    only for the run as a whole (bad folder, engine failure, database that
+    cannot be opened); a bad file becomes an ``errors`` row.
     """
     root = root.resolve()
     reporter = reporter or SilentReporter()
@@ -148,6 +160,12 @@ def run_corpus(
         else:
             todo.append(path)
 
+    sink = None
+    if db:
+        from duban.corpus.database import DatabaseSink
+
+        sink = DatabaseSink(db)
+        task = functools.partial(task, keep=True)
     began = time.perf_counter()
     eng = engine if not isinstance(engine, str) else make_engine(
         engine, root, workers=workers, scheduler=scheduler, task=task
@@ -188,12 +206,18 @@ def run_corpus(
                 except WorkerLost as exc:
                     finish(pos, _lost(todo[pos], root, exc))
             while emitted in ready:
-                batcher.add(ready.pop(emitted))
+                res = ready.pop(emitted)
+                if sink and res.analysis is not None:
+                    res.rows["reports"][0]["status"] = sink.store(res.analysis)
+                    res.analysis = None
+                batcher.add(res)
                 emitted += 1
         batcher.flush()
     finally:
         if isinstance(engine, str):
             eng.close()
+        if sink:
+            sink.close()
         reporter.finish()
     stats.seconds = time.perf_counter() - began
     stats.written = compact(store, formats)

@@ -87,6 +87,7 @@ REPORTS = pa.schema(
         pa.field("sections", pa.int64()),
         pa.field("glossary_terms", pa.int64()),
         pa.field("figures", pa.int64()),
+        pa.field("main_targets_found", pa.bool_()),  # the parser found the 主要预期目标 paragraph
         pa.field("main_targets", pa.int64()),
         pa.field("tasks", pa.int64()),
         pa.field("status", pa.string()),

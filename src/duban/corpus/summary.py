@@ -14,7 +14,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
@@ -43,11 +42,13 @@ def _spread(values: list[int]) -> dict[str, float]:
 
 def summarize(out: Path, top: int = 15) -> dict[str, Any]:
     """Counts over the tables of ``out`` as plain data (JSON-ready)."""
-    rep = _columns(out, "reports", ["file", "level", "year", "figures", "main_targets", "tasks"])
+    rep = _columns(
+        out, "reports", ["file", "level", "year", "figures", "main_targets_found", "main_targets", "tasks"]
+    )
     err = _columns(out, "errors", ["file", "code"])
     fig_ids = _columns(out, "figures", ["indicator", "indicator_id", "kind"])
-    mains = read_table(out, "main_targets")
-    quantified = pc.sum(mains.column("quantified").cast("int64")).as_py() or 0 if mains.num_rows else 0
+    mains = _columns(out, "main_targets", ["file", "quantified", "indicator_id"])
+    quantified_files = {f for f, q in zip(mains["file"], mains["quantified"]) if q}
 
     by_level_year: dict[str, dict[str, int]] = {}
     for level, year in zip(rep["level"], rep["year"]):
@@ -64,9 +65,13 @@ def summarize(out: Path, top: int = 15) -> dict[str, Any]:
         "errors": len(err["file"]),
         "with_year": sum(1 for y in rep["year"] if y is not None),
         "with_level": sum(1 for v in rep["level"] if v),
-        "with_main_targets": sum(1 for n in rep["main_targets"] if n),
-        "main_targets": mains.num_rows,
-        "main_targets_quantified": quantified,
+        "with_main_targets": sum(1 for found in rep["main_targets_found"] if found),
+        "with_quantified_main_targets": len(quantified_files),
+        "main_targets": len(mains["file"]),
+        "main_targets_quantified": sum(1 for q in mains["quantified"] if q),
+        "main_target_indicators": Counter(
+            i for i, q in zip(mains["indicator_id"], mains["quantified"]) if q and i
+        ).most_common(top),
         "with_tasks": sum(1 for n in rep["tasks"] if n),
         "figures_per_report": _spread(rep["figures"]),
         "tasks_per_report": _spread(rep["tasks"]),
@@ -97,7 +102,8 @@ def render(summary: dict[str, Any], console: Console | None = None) -> None:
         f"year found in {s['with_year']}, level in {s['with_level']}"
     )
     con.print(
-        f"main expected targets found in [bold]{s['with_main_targets']}[/] of {s['parsed']} reports "
+        f"main expected targets found in [bold]{s['with_main_targets']}[/] of {s['parsed']} reports, "
+        f"with figures in {s['with_quantified_main_targets']} "
         f"({s['main_targets']} targets, {s['main_targets_quantified']} quantified); "
         f"tasks in {s['with_tasks']} reports"
     )

@@ -1,4 +1,4 @@
-"""Files offices exchange: Excel and CSV sheets out (任务分解表, 对照表) and in."""
+"""Files offices exchange: the 任务分解表 out (xlsx_out), the fulfilment table out, actuals sheets in."""
 
 from duban.export.xlsx_out import ledger_workbook, write_ledger_xlsx
 

@@ -9,6 +9,7 @@ so looking up every quantity's clause is linear overall.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from duban.extract.units import Quantity
@@ -29,13 +30,11 @@ class Bounds:
 
 def clause_breaks(text: str, breaks: str, quantities: list[Quantity]) -> list[int]:
     """Offsets of clause-breaking characters, those inside quantities left out."""
-    chars = set(breaks)
-    inside: set[int] = set()
-    for q in quantities:
-        for i in range(q.start, q.end):
-            if text[i] in chars:
-                inside.add(i)
-    return [i for i, ch in enumerate(text) if ch in chars and i not in inside]
+    pattern = re.compile("[" + re.escape(breaks) + "]")
+    found = [m.start() for m in pattern.finditer(text)]
+    inside = {i for q in quantities if pattern.search(text, q.start, q.end)
+              for i in range(q.start, q.end) if text[i] in breaks}
+    return [i for i in found if i not in inside] if inside else found
 
 
 def bounds_of(report: Report, breaks: list[int], q: Quantity) -> Bounds:

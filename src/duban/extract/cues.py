@@ -13,13 +13,46 @@ from functools import lru_cache
 from duban.lexicon.schema import CuesFile, IndicatorsFile, load_checked
 
 
-def _longest_first(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
+class Words(tuple[str, ...]):
+    """Words longest first, with an index by length so that the longest word a
+    text starts or ends with is found by a few set lookups, not a scan."""
+
+    _by_length: tuple[tuple[int, frozenset[str]], ...]
+
+    def __new__(cls, words: "list[str] | tuple[str, ...]") -> "Words":
+        ordered = sorted(set(words), key=lambda w: (-len(w), w))
+        self = super().__new__(cls, ordered)
+        lengths = sorted({len(w) for w in ordered}, reverse=True)
+        self._by_length = tuple((n, frozenset(w for w in ordered if len(w) == n)) for n in lengths)
+        return self
+
+    def __add__(self, other: "tuple[str, ...]") -> "Words":  # type: ignore[override]
+        return Words(tuple(self) + tuple(other))
+
+    def start(self, text: str, pos: int = 0) -> str | None:
+        for n, group in self._by_length:
+            piece = text[pos : pos + n]
+            if len(piece) == n and piece in group:
+                return piece
+        return None
+
+    def end(self, text: str) -> str | None:
+        size = len(text)
+        for n, group in self._by_length:
+            if n <= size and text[size - n :] in group:
+                return text[size - n :]
+        return None
+
+
+def _longest_first(words: "list[str] | tuple[str, ...]") -> Words:
+    return Words(words)
 
 
 def ending(text: str, words: tuple[str, ...]) -> str | None:
     """The longest word of ``words`` that ``text`` ends with."""
-    for w in words:
+    if isinstance(words, Words):
+        return words.end(text)
+    for w in sorted(words, key=len, reverse=True):
         if text.endswith(w):
             return w
     return None
@@ -27,7 +60,9 @@ def ending(text: str, words: tuple[str, ...]) -> str | None:
 
 def starting(text: str, words: tuple[str, ...], pos: int = 0) -> str | None:
     """The longest word of ``words`` that ``text`` starts with at ``pos``."""
-    for w in words:
+    if isinstance(words, Words):
+        return words.start(text, pos)
+    for w in sorted(words, key=len, reverse=True):
         if text.startswith(w, pos):
             return w
     return None
@@ -57,18 +92,28 @@ class Cues:
     actual_sentence: tuple[str, ...]
     leading: tuple[str, ...]
     leading_patterns: tuple[re.Pattern[str], ...]
+    remove_patterns: tuple[re.Pattern[str], ...]
     trailing: tuple[str, ...]
     trailing_growth: tuple[str, ...]
+    trailing_all: tuple[str, ...]
     cut_after: tuple[str, ...]
     generic: frozenset[str]
     post_stop: tuple[str, ...]
+    post_stops: tuple[str, ...]
+    post_stops_growth: tuple[str, ...]
     name_list_marks: tuple[str, ...]
     from_window: int
     list_heads: tuple[str, ...]
+    protected: tuple[str, ...]
+    paired_qualifiers: tuple[str, ...]
     short_item: int
     max_length: int
     region_prefixes: tuple[str, ...]
     indicator_ids: dict[str, str]
+    target_cues: tuple[str, ...]
+    colon_window: int
+    commentary: tuple[str, ...]
+    respective_expansions: dict[str, list[str]]
 
 
 @lru_cache(maxsize=4)
@@ -104,16 +149,27 @@ def cues(_key: int = 0) -> Cues:
         actual_sentence=_longest_first(data.kind.actual_sentence),
         leading=_longest_first(ind.leading),
         leading_patterns=tuple(re.compile(p) for p in ind.leading_patterns),
+        remove_patterns=tuple(re.compile(p) for p in ind.remove_patterns),
         trailing=_longest_first(ind.trailing),
         trailing_growth=_longest_first(ind.trailing_growth),
+        trailing_all=_longest_first(ind.trailing + ind.trailing_growth),
         cut_after=_longest_first(ind.cut_after),
         generic=frozenset(ind.generic),
         post_stop=_longest_first(ind.post_stop),
+        post_stops=_longest_first(ind.post_stop + data.run_separators + data.to_level_verbs),
+        post_stops_growth=_longest_first(ind.post_stop + data.run_separators + data.to_level_verbs
+                                         + data.growth_verbs.increase + data.growth_verbs.decrease),
         name_list_marks=_longest_first(ind.name_list_marks),
         from_window=ind.from_window,
         list_heads=_longest_first(ind.list_heads),
+        protected=_longest_first(ind.protected),
+        paired_qualifiers=_longest_first(ind.paired_qualifiers),
         short_item=ind.short_item,
         max_length=ind.max_length,
         region_prefixes=_longest_first(ind.region_prefixes),
         indicator_ids=table,
+        target_cues=_longest_first(data.main_targets.cues),
+        colon_window=data.main_targets.colon_window,
+        commentary=_longest_first(data.main_targets.commentary),
+        respective_expansions=dict(data.respective_expansions),
     )

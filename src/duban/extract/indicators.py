@@ -41,14 +41,15 @@ def clean_pre(raw: str, growth_unit: bool) -> str:
     """The indicator phrase in the words before a number (may be empty)."""
     c = cues()
     s = raw[cut_point(raw, c):]
+    for p in c.remove_patterns:
+        s = p.sub("", s)
     for w in c.from_words:
         i = s.rfind(w)
         if i > 0 and len(s) - i - len(w) <= c.from_window:
             s = s[:i]
     if len(s) > 2 * c.max_length:
         s = s[-2 * c.max_length:]
-    trailing = c.trailing + c.trailing_growth if growth_unit else c.trailing
-    trailing = tuple(sorted(trailing, key=len, reverse=True))
+    trailing = c.trailing_all if growth_unit else c.trailing
     s = _strip_punct(s)
     for _ in range(40):
         before = s
@@ -57,10 +58,10 @@ def clean_pre(raw: str, growth_unit: bool) -> str:
             if m and m.end() > 0:
                 s = s[m.end():]
         w = starting(s, c.leading)
-        if w:
+        if w and not starting(s, c.protected):
             s = s[len(w):]
         w = ending(s, trailing)
-        if w:
+        if w and not ending(s, c.protected):
             s = s[: -len(w)]
         s = _strip_punct(s)
         if s == before:
@@ -78,8 +79,8 @@ def clean_post(raw: str, growth_unit: bool = False) -> str:
             s = s[len(w):]
         if s.startswith("的"):
             s = s[1:]
-    stops = c.post_stop + c.run_separators + c.to_level + (c.growth if growth_unit else ())
-    if not s or starting(s, tuple(sorted(stops, key=len, reverse=True))):
+    stops = c.post_stops_growth if growth_unit else c.post_stops
+    if not s or starting(s, stops):
         return ""
     stop = len(s)
     for w in c.post_stop + c.list_separators:
@@ -87,19 +88,9 @@ def clean_post(raw: str, growth_unit: bool = False) -> str:
         if 0 < i < stop:
             stop = i
     s = _strip_punct(s[:stop])
+    while s and starting(s[-1], c.run_separators):
+        s = _strip_punct(s[:-1])
     return s[: c.max_length]
-
-
-def growth_only(phrase: str) -> bool:
-    """True when the phrase is only a growth verb with fillers (比去年增加)."""
-    c = cues()
-    s = phrase
-    for _ in range(6):
-        w = ending(s, c.growth) or ending(s, c.trailing)
-        if not w:
-            break
-        s = s[: -len(w)]
-    return not s or s.startswith("比")
 
 
 def split_items(phrase: str) -> list[str]:
@@ -118,15 +109,40 @@ def split_items(phrase: str) -> list[str]:
         return parts
     last = parts[-1]
     head = ending(last, c.list_heads)
+    if head and len(head) == 1:
+        head = last[-3:]  # 参保率 from 基本医疗保险参保率
     out: list[str] = []
     for item in parts[:-1]:
-        if len(item) <= c.short_item < len(last) - len(item):
-            item = item + last[len(item):]
+        tail = item[-2:]
+        at = last.find(tail) if len(item) >= 2 else -1
+        if 0 < at and at + 2 < len(last) and not ending(item, c.list_heads):
+            out.append(item + last[at + 2:])  # 绿色经济、新经济增加值占…比重
+            continue
+        if len(item) == 1 and len(last) > 1:
+            out.append(item + last[1:])  # 一、二、三产增加值
+            continue
+        pair = starting(last, c.paired_qualifiers)
+        if pair and item in c.paired_qualifiers and len(item) <= c.short_item < len(last) - len(pair) + len(item):
+            item = item + last[len(pair):]
         elif head and len(last) > len(head) and not ending(item, c.list_heads) and not item.endswith(head):
             item = item + head
         out.append(item)
     out.append(last)
     return out
+
+
+def split_respective(phrase: str, n: int) -> list[str]:
+    """Items for ``n`` numbers given 分别 without a 、 list (A和B分别…; 城乡…分别…)."""
+    c = cues()
+    for word, parts in c.respective_expansions.items():
+        if word in phrase and len(parts) == n:
+            return [phrase.replace(word, part, 1) for part in parts]
+    for sep in c.run_separators:
+        if len(sep) == 1 and phrase.count(sep) == n - 1 and sep not in "，,":
+            items = [_strip_punct(p) for p in phrase.split(sep)]
+            if all(items):
+                return split_items("、".join(items))
+    return []
 
 
 def is_list(phrase: str) -> bool:

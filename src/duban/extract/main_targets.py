@@ -10,7 +10,9 @@ are the qualitative ones, each with its span.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
+from duban.extract.cues import cues, starting
 from duban.extract.pipeline import extract_figures
 from duban.model import Figure, Report
 
@@ -40,26 +42,69 @@ class MainTargets:
     quantified: list[Figure] = field(default_factory=list)
     qualitative: list[QualitativeTarget] = field(default_factory=list)
 
+    def __iter__(self) -> Iterator[Figure | QualitativeTarget]:
+        """Every item: the quantified targets, then the qualitative ones."""
+        yield from self.quantified
+        yield from self.qualitative
 
-def _list_span(report: Report, start: int, end: int) -> tuple[int, int]:
-    """The target list inside the paragraph: after the colon, to the sentence end."""
+    def __len__(self) -> int:
+        return len(self.quantified) + len(self.qualitative)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One JSON-ready record per item (``duban targets --json``)."""
+        records: list[dict[str, object]] = []
+        for f in self.quantified:
+            record: dict[str, object] = dict(f.to_dict())
+            record["qualitative"] = False
+            records.append(record)
+        records.extend(item.to_dict() for item in self.qualitative)
+        return records
+
+
+def _list_start(report: Report, start: int, end: int) -> int:
+    """Where the list begins: after the colon that follows the cue (…预期目标是：),
+    else after the sentence that names the targets."""
+    c = cues()
     text = report.text
-    colon = min((i for i in (text.find(ch, start, end) for ch in _LIST_START) if i >= 0), default=-1)
-    list_start = colon + 1 if colon >= 0 else start
-    stop = text.find("。", list_start, end)
-    if stop < 0:
-        return list_start, end
-    # A list that only introduces further paragraphs (ends with ：) runs on to ``end``.
-    return list_start, stop + 1 if stop + 1 < end else end
+    for cue in c.target_cues:
+        at = text.find(cue, start, end)
+        if at < 0:
+            continue
+        after = at + len(cue)
+        window = text[after : min(end, after + c.colon_window)]
+        for i, ch in enumerate(window):
+            if ch in _LIST_START:
+                return after + i + 1
+            if ch == "。":
+                return after + i + 1
+        return after
+    return start
+
+
+def _list_end(report: Report, list_start: int, end: int) -> int:
+    """The list runs from its start over the following sentences of the span,
+    up to the first sentence that comments on the targets (上述主要预期目标…)."""
+    c = cues()
+    text = report.text
+    list_end = list_start
+    while list_end < end:
+        nxt = text.find("。", list_end, end)
+        nxt = end if nxt < 0 else nxt + 1
+        sentence = text[list_end:nxt].strip()
+        if list_end > list_start and starting(sentence, c.commentary):
+            break
+        list_end = nxt
+    return list_end
 
 
 def main_targets(report: Report, figures: list[Figure] | None = None) -> MainTargets:
     """The main expected targets of ``report``; pass ``figures`` to reuse an extraction."""
     if report.main_targets is None:
         return MainTargets(found=False)
-    start, end = _list_span(report, *report.main_targets)
     if figures is None:
         figures = extract_figures(report)
+    start = _list_start(report, *report.main_targets)
+    end = _list_end(report, start, report.main_targets[1])
     quantified = [f for f in figures if start <= f.start < end and f.kind == "target"]
     taken = [(f.start, f.end) for f in figures if start <= f.start < end]
     qualitative: list[QualitativeTarget] = []

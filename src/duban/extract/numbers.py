@@ -25,9 +25,14 @@ _FOLD[0x3000] = 0x20  # ideographic space
 _NUMBER = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?")
 
 
+_FOLDABLE = re.compile("[" + "".join(chr(c) for c in sorted(_FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """The matching twin of ``text``: same length, ASCII digits and letters."""
-    return text.translate(_FOLD)
+    if not _FOLDABLE.search(text):
+        return text
+    return _FOLDABLE.sub(lambda m: chr(_FOLD[ord(m.group())]), text)
 
 
 @dataclass(frozen=True, slots=True)

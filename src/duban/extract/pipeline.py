@@ -23,9 +23,12 @@ from duban.extract.cues import cues, starting
 from duban.extract.exclusions import filter_quantities
 from duban.extract.numbers import fold
 from duban.extract.units import Quantity, find_quantities
-from duban.model import Figure, Report, Role, SectionKind
+from duban.model import Figure, Report, Role, Section, SectionKind
 
 GROWTH_UNITS = ("percent", "points", "multiple")
+# A quote reaches at most this far before and after its figure, so that a
+# clause without breaks (a megabyte of "1%") cannot make output quadratic.
+QUOTE_REACH = 120
 
 
 @dataclass(slots=True)
@@ -58,6 +61,7 @@ class Doc:
     report: Report
     folded: str
     quantities: list[Quantity] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)  # clause-break offsets
     drafts: list[Draft] = field(default_factory=list)
 
 
@@ -77,20 +81,23 @@ def _quantities(doc: Doc) -> None:
 
 
 def _exclusions(doc: Doc) -> None:
-    breaks = clause_breaks(doc.report.text, cues().clause_breaks, doc.quantities)
-    ends = [bounds_of(doc.report, breaks, q).clause_end for q in doc.quantities]
-    kept = filter_quantities(doc.folded, doc.quantities, ends)
-    doc.drafts = [Draft(q) for q in kept if q.unit is not None or q.unit_measure in ("fraction", "ratio")]
+    doc.breaks = breaks = clause_breaks(doc.report.text, cues().clause_breaks, doc.quantities)
+    bounds = [bounds_of(doc.report, breaks, q) for q in doc.quantities]
+    kept = filter_quantities(doc.folded, doc.quantities, [b.clause_end for b in bounds])
+    by_start = {q.start: b for q, b in zip(doc.quantities, bounds)}
+    doc.drafts = [Draft(q, by_start[q.start]) for q in kept
+                  if q.unit is not None or q.unit_measure in ("fraction", "ratio")]
 
 
 def _locate(doc: Doc) -> None:
     text = doc.report.text
     c = cues()
-    breaks = clause_breaks(text, c.clause_breaks, [d.q for d in doc.drafts])
+    breaks = doc.breaks
     run = 0
     prev: Draft | None = None
     for d in doc.drafts:
-        d.bounds = bounds_of(doc.report, breaks, d.q)
+        if d.bounds is None:
+            d.bounds = bounds_of(doc.report, breaks, d.q)
     for i, d in enumerate(doc.drafts):
         b = d.bounds
         assert b is not None
@@ -126,8 +133,19 @@ def _joins(folded: str, prev: Draft | None, d: Draft) -> bool:
 
 
 def _comparators(doc: Doc) -> None:
+    c = cues()
     for d in doc.drafts:
         d.comparator = qual.comparator(doc.folded, d.q)
+    # 分别控制在5%和3%以内: a comparator after the last number of a run holds for all of it.
+    runs: dict[int, list[Draft]] = {}
+    for d in doc.drafts:
+        runs.setdefault(d.run, []).append(d)
+    for group in runs.values():
+        last = group[-1]
+        if len(group) > 1 and starting(doc.folded, c.after_words, last.q.end):
+            for d in group[:-1]:
+                if d.comparator == "=":
+                    d.comparator = last.comparator
 
 
 def _growth(doc: Doc) -> None:
@@ -186,7 +204,8 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
         pre_start = first.q.start - len(raw)
     pre = ind.clean_pre(raw, growth_unit)
     tail = raw[raw.rfind(pre) + len(pre):] if pre and pre in raw else raw
-    each = any(w in tail for w in c.each) or any(w in tail for w in c.respective)
+    resp = any(w in tail for w in c.respective)
+    each = any(w in tail for w in c.each) or resp
     prev_name = previous.indicators[-1] if previous is not None and previous.indicators else None
     prev_source = previous.source_start if previous is not None else None
     if pre in c.generic:
@@ -196,9 +215,12 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     items = ind.split_items(pre) if pre and ind.is_list(pre) else ([pre] if pre else [])
     n = len(group)
     if n > 1:
+        expanded = ind.split_respective(pre, n) if len(items) == 1 else []
         if len(items) == n:
             names = items
-        elif len(items) <= 1 and respective is not None and len(respective) == n:
+        elif expanded:
+            names = expanded
+        elif not pre and respective is not None and len(respective) == n:
             names = list(respective)
         else:
             name = pre or prev_name or _from_previous_clause(doc, b)
@@ -211,6 +233,12 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     post = ind.clean_post(d.gap_after, growth_unit)
     names_list = not growth_unit and any(m in pre for m in c.name_list_marks)
     combine = bool(post) and not growth_unit and d.q.category != "money"
+    if each and len(items) == 1:
+        for k in (2, 3):
+            expanded = ind.split_respective(pre, k)
+            if expanded:
+                items = expanded
+                break
     if len(items) > 1 and "等" not in pre and (each or growth_unit) and not starting(raw.lstrip(), c.growth):
         d.indicators = items
         d.source_start = pre_start
@@ -257,18 +285,30 @@ def _measures(doc: Doc) -> None:
 
 def _kinds(doc: Doc) -> None:
     report = doc.report
+    text = report.text
+    c = cues()
     plan_year = report.metadata.year
     review_year = report.metadata.review_year or (plan_year - 1 if plan_year else None)
+    paragraph_cue: dict[int, bool] = {}
+    sentence_cue: dict[int, bool] = {}
+    roles: dict[int, Role] = {}
     for d in doc.drafts:
         b = d.bounds
         assert b is not None
-        d.role = report.role_at(d.q.start)
+        if b.sentence_start not in roles:
+            roles[b.sentence_start] = report.role_at(d.q.start)
+        d.role = roles[b.sentence_start]
         d.kind = qual.base_kind(d.role)
-        current = d.role != Role.ANNEX and qual.is_current_year(
-            report.text[b.paragraph_start : b.paragraph_end], report.text[b.sentence_start : b.sentence_end])
+        if b.paragraph_start not in paragraph_cue:
+            paragraph = text[b.paragraph_start : b.paragraph_end]
+            paragraph_cue[b.paragraph_start] = any(w in paragraph for w in c.current_year_paragraph)
+        if b.sentence_start not in sentence_cue:
+            sentence = text[b.sentence_start : b.sentence_end]
+            sentence_cue[b.sentence_start] = any(w in sentence for w in c.actual_sentence)
+        current = d.role != Role.ANNEX and (paragraph_cue[b.paragraph_start] or sentence_cue[b.sentence_start])
         if current:
             d.kind = "actual"
-        if qual.is_background(doc.folded, d.q, b.clause_start, b.clause_end) or qual.is_from_value(d.pre_raw, d.gap_after):
+        if qual.is_background(doc.folded, d.q) or qual.is_from_value(d.pre_raw, d.gap_after):
             d.kind = "other"
         if d.role in (Role.REVIEW, Role.PREAMBLE) and not current:
             d.year = review_year
@@ -285,8 +325,12 @@ def _ids(doc: Doc) -> None:
 
 
 def _sections(doc: Doc) -> None:
+    paths: dict[int, list[Section]] = {}
     for d in doc.drafts:
-        for s in doc.report.section_path(d.q.start):
+        key = d.bounds.sentence_start if d.bounds is not None else d.q.start
+        if key not in paths:
+            paths[key] = doc.report.section_path(d.q.start)
+        for s in paths[key]:
             if s.kind == SectionKind.PART:
                 d.part = s.title
             elif s.kind == SectionKind.AREA:
@@ -297,8 +341,8 @@ def _sections(doc: Doc) -> None:
 
 STAGES: tuple[Stage, ...] = (
     Stage("quantities", _quantities, (), ("quantities",)),
-    Stage("exclusions", _exclusions, ("quantities",), ("drafts",)),
-    Stage("locate", _locate, ("drafts",), ("bounds", "pre_raw", "gap_after", "run")),
+    Stage("exclusions", _exclusions, ("quantities",), ("drafts", "breaks")),
+    Stage("locate", _locate, ("drafts", "breaks"), ("bounds", "pre_raw", "gap_after", "run")),
     Stage("comparators", _comparators, ("drafts",), ("comparator",)),
     Stage("growth", _growth, ("pre_raw", "run"), ("sign",)),
     Stage("indicators", _indicators, ("bounds", "pre_raw", "gap_after", "run"), ("indicators", "source_start")),
@@ -336,8 +380,10 @@ def _figures(doc: Doc) -> list[Figure]:
             value_max = -value_max if value_max is not None else None
         quote_start = b.clause_start
         if d.source_start is not None and b.sentence_start <= d.source_start < quote_start:
-            quote_start = max(b.sentence_start, text.rfind("，", b.sentence_start, d.source_start) + 1)
-        quote_end = b.clause_end
+            lo = max(b.sentence_start, d.source_start - QUOTE_REACH)
+            quote_start = max(lo, text.rfind("，", lo, d.source_start) + 1)
+        quote_start = max(quote_start, q.start - QUOTE_REACH)  # a clause with no break is cut short
+        quote_end = min(b.clause_end, q.end + QUOTE_REACH)
         value_base = q.value_base
         if value_base is not None and d.sign < 0 and d.measure == "growth":
             value_base = -value_base

@@ -79,12 +79,12 @@ def measure_of(q: Quantity, sign: int, indicator: str) -> str:
     return "level"
 
 
-def is_background(folded: str, q: Quantity, clause_start: int, clause_end: int) -> bool:
-    """A background fact (近14亿人口, 56个民族): kind ``other``."""
-    segment = folded[clause_start:clause_end]
+def is_background(folded: str, q: Quantity) -> bool:
+    """A background fact (近14亿人口, 56个民族, 我国…已达2.5亿): kind ``other``."""
+    lo, hi = max(0, q.start - 30), q.end + 12
     for pattern in cues().background:
-        for m in pattern.finditer(segment):
-            if m.start() + clause_start <= q.start < m.end() + clause_start:
+        for m in pattern.finditer(folded, lo, hi):
+            if m.start() <= q.start < m.end():
                 return True
     return False
 

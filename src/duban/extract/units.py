@@ -49,7 +49,10 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     scales: tuple[tuple[str, float], ...]  # longest first
+    standalone: frozenset[str]
     units: tuple[UnitEntry, ...]  # longest name first
+    by_first: dict[str, tuple[UnitEntry, ...]]  # units by first character, longest first
+    scale_first: frozenset[str]
     per: tuple[str, ...]
     qualifiers: frozenset[str]
     approx: dict[str, str]
@@ -62,7 +65,11 @@ def _lexicon(_key: int = 0) -> _Lexicon:
     cues = load_checked("cues.yaml", CuesFile)
     return _Lexicon(
         scales=tuple(sorted(data.scales.items(), key=lambda kv: -len(kv[0]))),
+        standalone=frozenset(data.standalone_scales),
         units=tuple(sorted(data.units, key=lambda u: -len(u.name))),
+        by_first={ch: tuple(u for u in sorted(data.units, key=lambda u: -len(u.name)) if u.name[0] == ch)
+                  for ch in {u.name[0] for u in data.units}},
+        scale_first=frozenset(w[0] for w in data.scales),
         per=tuple(sorted(data.per, key=len, reverse=True)),
         qualifiers=frozenset(data.qualifier_brackets),
         approx=dict(cues.approx_in_number),
@@ -107,7 +114,9 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
         if folded.startswith(mark, pos):
             approx, pos = comp, pos + len(mark)
             break
-    scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
+    scale_word = None
+    if pos < n and folded[pos] in lex.scale_first:
+        scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
     scale = 1.0
     if scale_word:
         scale = dict(lex.scales)[scale_word]
@@ -118,8 +127,14 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                 if folded.startswith(mark, pos):
                     approx, pos = comp, pos + len(mark)
                     break
+        second = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None) if approx else None
+        if second:  # 4万多亿元: 4万亿 with 多 written between the scales
+            scale *= dict(lex.scales)[second]
+            written.append(text[pos : pos + len(second)])
+            scale_word += second
+            pos += len(second)
     unit = None
-    for entry in lex.units:
+    for entry in lex.by_first.get(folded[pos], ()) if pos < n else ():
         if folded.startswith(entry.name, pos):
             if scale_word and not entry.scalable:
                 continue
@@ -128,13 +143,14 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
             after = pos + len(entry.name)
             if entry.not_before and after < n and folded[after] in entry.not_before:
                 continue
-            if entry.needs_before and not any(
+            decimal = entry.decimal_ok and "." in folded[number.start : number.end]
+            if entry.needs_before and not decimal and not any(
                 folded.endswith(w, max(0, number.start - len(w)), number.start) for w in entry.needs_before
             ):
                 continue
             unit = entry
             break
-    if unit is None and not scale_word:
+    if unit is None and (not scale_word or scale_word not in lex.standalone):
         return None
     base_unit: str | None = None
     measure: str | None = None
@@ -195,5 +211,20 @@ def find_quantities(text: str, folded: str) -> list[Quantity]:
                 continue
         pending = (number, quantity)
         if quantity is not None:
+            _complete_elliptical(folded, out, quantity)
             out.append(quantity)
     return out
+
+
+def _complete_elliptical(folded: str, out: list[Quantity], quantity: Quantity) -> None:
+    """分别提高1.5个和2个百分点: the first unit is the second, written short."""
+    if not out or quantity.unit is None:
+        return
+    prev = out[-1]
+    gap = folded[prev.end : quantity.start]
+    if prev.unit and prev.unit != quantity.unit and quantity.unit.startswith(prev.unit) \
+            and gap in ("和", "、", "与", "及", "至", "到"):
+        prev.unit = quantity.unit
+        prev.unit_measure = quantity.unit_measure
+        prev.base_unit = quantity.base_unit
+        prev.scale = quantity.scale

@@ -9,6 +9,7 @@ exactly the file's text (CRLF and all) and every later offset points into it.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -23,11 +24,13 @@ _BOMS = (
 )
 # GBK and GB2312 are subsets of GB18030; decoding as the superset never loses
 # a character that a report written in either may contain.
-_SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030", "hz": "hz"}
+_SUPERSETS = {"gbk": "gb18030", "gb2312": "gb18030", "cp936": "gb18030"}
 _WIDE = ("utf_16", "utf_32")
 # Control characters other than tab, line feed, form feed and carriage return.
-_CONTROL = frozenset(chr(c) for c in range(32) if c not in (9, 10, 12, 13)) | {"\x7f"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+_CHAOS_TIE = 0.02
+_COMMON_SHARE = 0.95
 
 
 def canonical(encoding: str) -> str:
@@ -55,22 +58,57 @@ def decode_text(data: bytes, where: str) -> tuple[str, str]:
             return _checked(data.decode("utf-8"), where), "utf-8"
         except UnicodeDecodeError:
             pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    # Reports are Chinese: where GB18030 reads the bytes as cleanly as the winner (a short
+    # text can read as Korean cp949 too), GB18030 is what was meant.
+    chinese = next((m for m in matches if canonical(m.encoding) == "gb18030"), None)
+    if best is not None and chinese is not None and chinese.chaos <= best.chaos + _CHAOS_TIE:
+        best = chinese
     if best is None:
         if has_nul:
             raise DubanError(ErrorCode.BINARY, where, detail="NUL bytes")
-        raise DubanError(ErrorCode.UNDETECTED_ENCODING, where)
+        fallback = _plain_chinese(data)
+        if fallback is None:
+            raise DubanError(ErrorCode.UNDETECTED_ENCODING, where)
+        return _checked(fallback, where), "gb18030"
     encoding = canonical(best.encoding)
     if has_nul and not encoding.replace("-", "_").startswith(_WIDE):
         raise DubanError(ErrorCode.BINARY, where, detail="NUL bytes")
     return _checked(decode_with(data, encoding, where), where), encoding
 
 
+def _plain_chinese(data: bytes) -> str | None:
+    """GB18030 text made of common characters, which charset-normalizer sometimes declines.
+
+    It can return nothing for a short, number-heavy passage; such bytes are
+    taken as GB18030 when nearly every non-ASCII character they decode to is
+    one of the common characters of GB2312 (random bytes decode to rare ones).
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in text if not ch.isascii()]
+    if not wide:
+        return None
+    common = sum(1 for ch in wide if _in_gb2312(ch))
+    return text if common >= _COMMON_SHARE * len(wide) else None
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _checked(text: str, where: str) -> str:
     """Refuse a 'text' that is mostly control characters: binary that happened to decode."""
     sample = text[:65536]
     if sample:
-        control = sum(1 for ch in sample if ch in _CONTROL)
+        control = len(_CONTROL.findall(sample))
         if control > _MAX_CONTROL_SHARE * len(sample):
             raise DubanError(ErrorCode.BINARY, where, detail="control characters")
     return text

@@ -177,9 +177,18 @@ def read_html(data: bytes, where: str, charset: str | None = None) -> tuple[str,
 
 
 def decode_page(data: bytes, where: str, charset: str | None = None) -> tuple[str, str]:
-    """A declared charset (outer, then the page's own meta) if it decodes the bytes, else detection."""
-    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    """Strict UTF-8, else a declared charset (outer, then the page's meta), else detection.
+
+    UTF-8 goes first because browsers re-save pages as UTF-8 but often keep the
+    original ``charset=gb2312`` meta, and GB18030 would decode UTF-8 bytes into
+    mojibake without an error; a GBK page, on the other hand, is never valid UTF-8.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
         return decode_text(data, where)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     match = _META_CHARSET.search(data[:4096])
     declared = [charset] if charset else []
     if match:

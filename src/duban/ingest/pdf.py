@@ -1,22 +1,27 @@
-"""PDF → text from its text layer (pypdf), pages in order, lines rejoined.
+"""PDF → text from its text layer (pypdf), pages in order, paragraphs rejoined.
 
 A PDF breaks every paragraph into visual lines; the parser treats a line as a
-paragraph, so a line that runs to the full text width and does not end a
-sentence is joined to the next one. Lines that are only a page number
-(``— 3 —``, ``第3页``) are dropped. A PDF with no real text layer is a scan
-(D105): it needs OCR, which duban does not do.
+paragraph, so lines are rejoined: pypdf's layout mode keeps each line's
+indentation, and a paragraph starts at an indented line or after a line that
+stops short of the text width. Lines that are only a page number (``— 3 —``,
+``第3页``) are dropped, and radicals that embedded CJK fonts put in place of
+ideographs (⼯ for 工) are mapped back (``data/pdf_glyphs.yaml``). A PDF with
+no real text layer is a scan (D105): it needs OCR, which duban does not do.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import unicodedata
+from dataclasses import dataclass
 from unicodedata import east_asian_width
 
-from pypdf import PdfReader
-from pypdf.errors import FileNotDecryptedError, PyPdfError
+from pypdf import PageObject, PdfReader
+from pypdf.errors import PyPdfError
 
 from duban.errors import DubanError, ErrorCode
+from duban.lexicon.schema import PdfGlyphsFile, load_checked
 
 _PAGE_NUMBER = re.compile(
     r"\s*(?:[-—–－_]+\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/共]\s*\d{1,4}\s*页?)?(?:\s*[-—–－_]+)?\s*"
@@ -24,8 +29,29 @@ _PAGE_NUMBER = re.compile(
 _SENTENCE_END = tuple("。！？；：…!?;:”’」』")
 _MIN_CHARS_PER_PAGE = 20
 _WIDE = frozenset("WFA")
-# A line within 1.5 characters of the widest lines is full: it wrapped.
-_FULL_LINE_SLACK = 1.5
+# A line reaching 90% of the usual full width wrapped (proportional digits make widths inexact).
+_FULL_SHARE = 0.9
+# Justified lines stretch; where paragraphs are indented, only a line under 60% surely ends one.
+_SHORT_SHARE = 0.6
+# Justification widens the gap between a Chinese character and a number; pypdf makes it a space.
+_JUSTIFY_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ ]+(?=[0-9])|(?<=[0-9%])[ ]+(?=[\u3400-\u9fff])"
+)
+# Indented by at least this many characters more than body lines: a paragraph starts.
+_INDENT_STEP = 1.5
+# pypdf's own failures, and what its parsers raise on malformed objects.
+_PDF_ERRORS = (
+    PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+    RecursionError, OSError, NotImplementedError, ZeroDivisionError, UnicodeError,
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One visual line: its indentation (in character widths) and its text without it."""
+
+    indent: float
+    text: str
 
 
 def read_pdf(data: bytes, where: str) -> str:
@@ -34,66 +60,68 @@ def read_pdf(data: bytes, where: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail="password-protected PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except DubanError:
         raise
-    except (
-        PyPdfError,
-        FileNotDecryptedError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        AssertionError,
-        RecursionError,
-        OSError,
-        NotImplementedError,
-        ZeroDivisionError,
-    ):
+    except _PDF_ERRORS:
         raise DubanError(ErrorCode.PDF_CORRUPT, where) from None
     visible = sum(len("".join(page.split())) for page in pages)
     if visible < _MIN_CHARS_PER_PAGE * max(len(pages), 1):
         raise DubanError(ErrorCode.PDF_NO_TEXT, where)
     lines = [
-        line.rstrip()
+        _line(raw)
         for page in pages
-        for line in page.splitlines()
-        if line.strip() and not _PAGE_NUMBER.fullmatch(line)
+        for raw in page.splitlines()
+        if raw.strip() and not _PAGE_NUMBER.fullmatch(raw)
     ]
-    return "\n".join(reflow(lines))
+    return restore_ideographs("\n".join(reflow(lines)))
 
 
-def width(line: str) -> float:
+def _page_text(page: PageObject) -> str:
+    """Layout-mode text (keeps indentation); plain mode if the layout pass fails on this page."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except _PDF_ERRORS:
+        return page.extract_text() or ""
+
+
+def _line(raw: str) -> Line:
+    """Layout mode renders the left offset as spaces, one per character cell, like U+3000."""
+    text = _JUSTIFY_GAP.sub("", raw.strip())
+    return Line(float(len(raw) - len(raw.lstrip())), text)
+
+
+def width(text: str) -> float:
     """Display width in a Chinese font: wide and ambiguous (“”、…) characters count 1, others half."""
-    return sum(1.0 if east_asian_width(ch) in _WIDE else 0.5 for ch in line)
+    return sum(1.0 if east_asian_width(ch) in _WIDE else 0.5 for ch in text)
 
 
-def reflow(lines: list[str]) -> list[str]:
+def reflow(lines: list[Line]) -> list[str]:
     """Rejoin the visual lines of each paragraph.
 
-    A paragraph ends at a line short of the text width, or before an indented
-    line (reports indent each paragraph by two full-width spaces). Where the
-    document does not indent, a full line ending a sentence also ends it.
+    Where the document indents paragraphs, one ends before an indented line or
+    at a clearly short line. Where it does not, one ends at a line short of the
+    text width, or at a full line that ends a sentence.
     """
     if not lines:
         return []
-    widths = sorted(width(line) for line in lines)
-    full = widths[int(0.9 * (len(widths) - 1))] - _FULL_LINE_SLACK
-    indents = sum(1 for line in lines if _indented(line))
-    uses_indent = indents >= 0.2 * len(lines)
+    widths = sorted(line.indent + width(line.text) for line in lines)
+    usual = widths[int(0.9 * (len(widths) - 1))]
+    body = min(line.indent for line in lines)  # the text's left edge
+    starts = [line.indent >= body + _INDENT_STEP for line in lines]
+    uses_indent = sum(starts) >= 0.05 * len(lines)
     out: list[str] = []
     current = ""
     for index, line in enumerate(lines):
-        if current and _latin(current[-1]) and _latin(line.lstrip()[:1]):
+        if current and _latin(current[-1]) and _latin(line.text[:1]):
             current += " "
-        current += line.strip() if current else line
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        ends = (
-            width(line) < full
-            or (uses_indent and _indented(following))
-            or (not uses_indent and line.endswith(_SENTENCE_END))
-        )
+        current += line.text
+        next_starts = starts[index + 1] if index + 1 < len(lines) else True
+        reach = line.indent + width(line.text)
+        if uses_indent:
+            ends = next_starts or reach < _SHORT_SHARE * usual
+        else:
+            ends = reach < _FULL_SHARE * usual or line.text.endswith(_SENTENCE_END)
         if ends:
             out.append(current)
             current = ""
@@ -102,8 +130,15 @@ def reflow(lines: list[str]) -> list[str]:
     return out
 
 
-def _indented(line: str) -> bool:
-    return line.startswith(("\u3000", "  ", "\t"))
+def restore_ideographs(text: str) -> str:
+    """Radicals (⼯, ⻓) and compatibility ideographs back to the ideographs they stand for."""
+    radicals = load_checked("pdf_glyphs.yaml", PdfGlyphsFile).radicals
+    table = {ord(k): v for k, v in radicals.items()}
+    for code in range(0xF900, 0xFB00):
+        canonical = unicodedata.normalize("NFC", chr(code))
+        if canonical != chr(code):
+            table[code] = canonical
+    return text.translate(table)
 
 
 def _latin(ch: str) -> bool:

@@ -40,6 +40,8 @@ def read_report(path: str | Path, *, max_bytes: int | None = None) -> Source:
     p = Path(path)
     limit = resolve_max_bytes(max_bytes)
     try:
+        if p.is_dir():
+            raise DubanError(ErrorCode.UNREADABLE, p, detail="it is a folder, not a file")
         if not p.is_file():
             raise DubanError(ErrorCode.NOT_FOUND, p)
         size = p.stat().st_size

@@ -77,7 +77,7 @@ def sniff_format(data: bytes, name: str, where: str) -> Format:
     if lower.endswith((".mht", ".mhtml")) and looks_like_mhtml(data):
         return "mhtml"
     head = data[:1024].lstrip(b"\xef\xbb\xbf\t\r\n ")
-    if data.lstrip()[:5] == b"%PDF-" or data[:1024].find(b"%PDF-") >= 0:
+    if b"%PDF-" in data[:1024]:  # the header may follow up to 1 KB of junk
         return "pdf"
     if data.startswith((_ZIP, _EMPTY_ZIP)):
         return _sniff_zip(data, lower, where)
@@ -120,6 +120,8 @@ def _sniff_zip(data: bytes, lower: str, where: str) -> Format:
     office = _other_office(names)
     if office:
         raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail=office)
+    if "OFD.xml" in names:
+        raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail="OFD (GB/T 33190); export it as PDF")
     if "mimetype" in names:
         raise DubanError(ErrorCode.UNSUPPORTED_FORMAT, where, detail="OpenDocument/EPUB; save it as .docx")
     raise DubanError(ErrorCode.BINARY, where, detail="zip archive")

@@ -9,24 +9,45 @@ Pure: the caller reads files and the database and hands the records in.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Mapping
 
+from duban.ledger.settings import FulfilSettings, load_settings
 from duban.model.figure import Figure
 from duban.model.fulfilment import Actual
 
 
+_YEAR = re.compile(r"(19|20)\d\d年")
+
+
+def is_period_total(figure: Figure, settings: FulfilSettings) -> bool:
+    """An amount added up over several years: 累计完成…, or in a multi-year review part (过去五年 … 新增城镇就业123.4万人)."""
+    if figure.measure == "level" and figure.indicator.startswith(settings.cumulative_prefixes):
+        return True
+    part = figure.part or ""
+    if not any(cue in part for cue in settings.period_part_cues) or _YEAR.search(part):
+        return False
+    return figure.measure == "level" and figure.indicator.startswith(settings.flow_prefixes)
+
+
 def report_actuals(
-    figures: Iterable[Figure], year: int, source: str, average_cues: tuple[str, ...] = ()
+    figures: Iterable[Figure], year: int, source: str, settings: FulfilSettings | None = None
 ) -> list[Actual]:
     """The ``actual`` figures of ``year`` (those without a year count as that year) from one report.
 
-    ``average_cues`` (年均 …, from the fulfilment settings) mark multi-year averages.
+    Multi-year averages (年均增长) and totals over a multi-year review part are
+    marked ``period_average`` so that they are never taken for one year's value.
     """
-    return [
-        Actual.from_figure(f, source, average_cues)
-        for f in figures
-        if f.kind == "actual" and (f.year is None or f.year == year)
-    ]
+    settings = settings or load_settings()
+    out: list[Actual] = []
+    for f in figures:
+        if f.kind != "actual" or (f.year is not None and f.year != year):
+            continue
+        actual = Actual.from_figure(f, source, settings.average_cues)
+        if is_period_total(f, settings):
+            actual.period_average = True
+        out.append(actual)
+    return out
 
 
 def progress_actuals(

@@ -205,6 +205,8 @@ def build_ledger(
             skipped.append(NonCommitment(s.start, s.end, sentence, reason, area.index if area else None))
 
     main_area = lex.commitments.labels.main_targets_area
+    # The main expected targets open the table, whatever the report says before them.
+    raw.sort(key=lambda r: r[0] != "main_target")
     tasks: list[Task] = []
     seen: Counter[str] = Counter()
     for kind, role_value, start, end, area, theme in raw:

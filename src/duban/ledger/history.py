@@ -92,7 +92,7 @@ def region_history(
                     break
         review_year = md.review_year or (md.year - 1 if md.year else None)
         if review_year is not None:
-            for act in report_actuals(figures, review_year, report_name(report), settings.average_cues):
+            for act in report_actuals(figures, review_year, report_name(report), settings):
                 if act.period_average or act.year not in (None, review_year):
                     continue
                 if _matches(act.indicator, act.indicator_id, indicator, measure, act.measure, settings):

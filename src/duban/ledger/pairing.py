@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from duban.ledger.settings import FulfilSettings
+from duban.ledger.verdict import convert, unit_key
 from duban.model.figure import Figure
 from duban.model.fulfilment import Actual, Pairing
 
@@ -38,6 +39,9 @@ def normalise_indicator(text: str, settings: FulfilSettings) -> str:
                 out = out[len(verb):]
                 stripped = True
                 break
+    for tail in settings.trailing_noise:
+        if out.endswith(tail) and len(out) > len(tail) + 1:
+            out = out[: -len(tail)]
     return out or _PUNCT.sub("", text)
 
 
@@ -71,7 +75,10 @@ def similarity(a: str, b: str, settings: FulfilSettings) -> float:
         return 0.0
     score = _text_similarity(na, nb, settings)
     if distinction == "covered":
-        return min(max(score, settings.floor), settings.sure - 0.01)
+        return min(score, settings.sure - 0.01)
+    if na and nb and na[-1] != nb[-1]:
+        # the last character names what is counted (示范村 / 示范镇): different, at most a weak pair
+        return min(score, settings.floor)
     return score
 
 
@@ -88,13 +95,42 @@ def _text_similarity(na: str, nb: str, settings: FulfilSettings) -> float:
     dice = 2 * common / (len(grams_a) + len(grams_b))
     short, long_ = sorted((na, nb), key=len)
     ratio = len(short) / len(long_)
-    if long_.startswith(short):
-        # 一般公共预算收入 / 一般公共预算收入增幅: the longer adds a word after, not a new thing
-        dice = max(dice, 0.5 + 0.5 * ratio)
-    elif long_.endswith(short):
+    if long_.startswith(short) and len(short) >= 4:
+        # 一般公共预算收入 / 一般公共预算收入增幅: the longer adds words after the same subject
+        return max(dice, 0.5 + 0.5 * ratio) if ratio >= 0.5 else max(dice, settings.floor)
+    if long_.endswith(short):
+        if ratio < 0.5:
+            # 投资 inside 固定资产投资 names nothing in particular; 低效企业 inside
+            # 亩均税收1万元以下低效企业 is the same thing without its condition: weak
+            # (the whole shorter phrase counts one more than a shared ending of that length)
+            return max(dice, _weak(len(short) + 1, settings)) if len(short) >= 3 else dice
         # 工业增加值 / 规上工业增加值: a qualifier in front may narrow it, so never sure
-        dice = min(settings.sure - 0.01, max(dice, 0.5 + 0.5 * ratio))
+        return min(settings.sure - 0.01, max(dice, 0.5 + 0.5 * ratio))
+    suffix = _common_suffix(na, nb)
+    if suffix >= 2 and suffix / len(short) >= 0.4:
+        # 落实援助资金 / 落实帮扶资金, 大规模扩招 / 高职院校扩招: the same kind of thing, worded
+        # differently; possible but never sure
+        return min(settings.sure - 0.01, max(dice, _weak(suffix, settings)))
     return dice
+
+
+def _weak(shared: int, settings: FulfilSettings) -> float:
+    """A weak (uncertain) score that grows a little with the characters the two share at the end."""
+    return min(settings.sure - 0.01, settings.floor + 0.01 * min(shared, 9))
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def prefix_related(a: str, b: str, settings: FulfilSettings) -> bool:
+    """One indicator is the other with words added after it (一般公共预算收入 / …剔除虚增空转因素后)."""
+    na, nb = normalise_indicator(a, settings), normalise_indicator(b, settings)
+    short, long_ = sorted((na, nb), key=len)
+    return len(short) >= 4 and long_.startswith(short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +138,22 @@ class Pair:
     actual: Actual | None
     pairing: Pairing
     similarity: float
+
+
+def _head(indicator: str, settings: FulfilSettings) -> str:
+    text = normalise_indicator(indicator, settings)
+    return text[-1] if text else ""
+
+
+def _units_clash(target: Figure, actual: Actual, settings: FulfilSettings) -> bool:
+    """Both units known and measuring different things (万人 / 元): never the same indicator."""
+    if not target.unit or not actual.unit:
+        return False
+    if convert(1.0, actual.unit, target.unit, settings) is not None:
+        return False
+    if target.base_unit and actual.base_unit and unit_key(target.base_unit) == unit_key(actual.base_unit):
+        return False
+    return True
 
 
 def _same_kind(target: Figure, actual: Actual) -> bool:
@@ -114,7 +166,7 @@ def _year_fits(target: Figure, actual: Actual) -> bool:
 
 def pair_target(target: Figure, actuals: Sequence[Actual], settings: FulfilSettings) -> Pair:
     """The best actual for ``target``, how sure the pairing is, and the similarity."""
-    best: tuple[tuple[int, int, float, int, int, int], Actual, Pairing, float] | None = None
+    best: tuple[tuple[int, int, int, float, int, int, int], Actual, Pairing, float] | None = None
     for index, actual in enumerate(actuals):
         if not _year_fits(target, actual) or actual.period_average:
             continue
@@ -127,10 +179,16 @@ def pair_target(target: Figure, actuals: Sequence[Actual], settings: FulfilSetti
             if sim < settings.floor:
                 continue
             how = Pairing.TEXT if sim >= settings.sure else Pairing.UNCERTAIN
+        if _same_kind(target, actual) and _units_clash(target, actual, settings):
+            continue
+        if how is Pairing.UNCERTAIN and not _same_kind(target, actual) \
+                and not prefix_related(target.indicator, actual.indicator, settings):
+            continue  # a doubtful pair that could only say "not comparable" says nothing
         same_measure = 2 if target.measure == actual.measure else 1 if _same_kind(target, actual) else 0
         same_unit = 1 if (actual.unit or "") == (target.unit or "") else 0
         sure = 1 if how is not Pairing.UNCERTAIN else 0
-        key = (sure, 1 if same_measure else 0, sim, same_measure, same_unit, -index)
+        head = 1 if _head(target.indicator, settings) == _head(actual.indicator, settings) else 0
+        key = (sure, 1 if same_measure else 0, head, sim, same_measure, same_unit, -index)
         if best is None or key > best[0]:
             best = (key, actual, how, sim)
     if best is None:

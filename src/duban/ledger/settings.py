@@ -1,43 +1,16 @@
-"""The fulfilment check's knobs, read once from ``data/fulfil.yaml``.
+"""The fulfilment check's knobs, read from ``data/fulfil.yaml``.
 
 Tolerances, unit scales, indicator direction and the comparison vocabulary
 are wording knowledge, so they live in the data file (an office can override
-any key from ``DUBAN_DATA_DIR``); this module only validates and types them.
+any key from ``DUBAN_DATA_DIR``); ``lexicon.schema.FulfilFile`` validates it
+and this module turns it into typed settings.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, Field, ValidationError
-
-from duban.errors import DubanError, ErrorCode
-from duban.lexicon import load_data
-
-
-class _Band(BaseModel):
-    points: float = Field(ge=0)
-    relative: float = Field(ge=0)
-
-
-class _Similarity(BaseModel):
-    sure: float = Field(gt=0, le=1)
-    floor: float = Field(gt=0, le=1)
-
-
-class _FulfilData(BaseModel):
-    tolerance: _Band
-    partly_margin: _Band
-    unit_scales: dict[str, tuple[str, float]]
-    lower_is_better: list[str]
-    indicator_noise: list[str]
-    indicator_synonyms: dict[str, list[str]]
-    similarity: _Similarity
-    distinct_words: list[list[str]] = []
-    covering_words: dict[str, list[str]] = {}
-    related_indicators: list[list[str]] = []
-    average_cues: list[str] = []
-    action_prefixes: list[str] = []
+from duban.lexicon.schema import FulfilFile, validated
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +44,15 @@ class FulfilSettings:
     related: tuple[frozenset[str], ...] = ()
     average_cues: tuple[str, ...] = ()
     action_prefixes: tuple[str, ...] = ()
+    period_part_cues: tuple[str, ...] = ()
+    flow_prefixes: tuple[str, ...] = ()
+    cumulative_prefixes: tuple[str, ...] = ()
+    trailing_noise: tuple[str, ...] = ()
 
 
 def is_percent(unit: str | None) -> bool:
     """Percent and percentage points (个百分点) share the points tolerance."""
-    return unit is not None and (unit == "%" or unit.endswith("百分点"))
+    return unit is not None and (unit in ("%", "％") or unit.endswith("百分点"))
 
 
 def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
@@ -84,10 +61,7 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
     Raises:
         DubanError(BAD_CATALOGUE): the data file does not match its schema.
     """
-    try:
-        data = _FulfilData.model_validate(load_data("fulfil.yaml"))
-    except ValidationError as exc:
-        raise DubanError(ErrorCode.BAD_CATALOGUE, "fulfil.yaml", detail=str(exc).splitlines()[0]) from None
+    data = validated("fulfil.yaml", FulfilFile)
     synonyms: dict[str, str] = {}
     for canonical, variants in data.indicator_synonyms.items():
         for variant in [canonical, *variants]:
@@ -107,4 +81,8 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
         related=tuple(frozenset(group) for group in data.related_indicators),
         average_cues=tuple(data.average_cues),
         action_prefixes=tuple(sorted(data.action_prefixes, key=len, reverse=True)),
+        period_part_cues=tuple(data.period_part_cues),
+        flow_prefixes=tuple(data.flow_prefixes),
+        cumulative_prefixes=tuple(data.cumulative_prefixes),
+        trailing_noise=tuple(data.trailing_noise),
     )

@@ -22,6 +22,7 @@ level); otherwise the verdict is not comparable. Units at different scales
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from duban.ledger.settings import FulfilSettings, is_percent
@@ -47,13 +48,23 @@ def show(value: float, unit: str | None) -> str:
     return f"{fmt(value)}{unit or ''}"
 
 
+def show_measured(value: float, unit: str | None, measure: str) -> str:
+    """A value as a report writes it; a negative growth as a decrease (下降2.6%)."""
+    if measure == "growth" and value < 0:
+        return f"下降{show(-value, unit)}"
+    return show(value, unit)
+
+
 def describe_target(target: Figure) -> str:
-    """The target in words: 6%—6.5%, 1100万人以上, 3%左右."""
+    """The target in words: 6%—6.5%, 1100万人以上, 3%左右, 下降3%左右."""
     unit = target.unit
     if target.comparator == "range" and target.value_max is not None:
         return f"{fmt(target.value)}{unit or ''}—{show(target.value_max, unit)}"
-    suffix = {">=": "以上", ">": "以上（超过）", "<=": "以内", "<": "以下", "~": "左右"}.get(target.comparator, "")
-    return show(target.value, unit) + suffix
+    written = show_measured(target.value, unit, target.measure)
+    if target.comparator == ">":
+        return f"超过{written}"
+    suffix = {">=": "以上", "<=": "以内", "<": "以下", "~": "左右"}.get(target.comparator, "")
+    return written + suffix
 
 
 def lower_is_better(target: Figure, settings: FulfilSettings) -> bool:
@@ -63,37 +74,46 @@ def lower_is_better(target: Figure, settings: FulfilSettings) -> bool:
     return target.measure == "growth" and target.value < 0
 
 
+def unit_key(unit: str | None) -> str:
+    """A unit as compared: full width folded (％ → %), no spaces."""
+    return unicodedata.normalize("NFKC", unit or "").replace(" ", "")
+
+
 def convert(value: float, unit: str | None, to_unit: str | None, settings: FulfilSettings) -> float | None:
     """``value`` in ``unit`` expressed in ``to_unit``; None when the units measure different things."""
-    if (unit or "") == (to_unit or ""):
+    a, b = unit_key(unit), unit_key(to_unit)
+    if a == b:
         return value
-    src = settings.unit_scales.get(unit or "")
-    dst = settings.unit_scales.get(to_unit or "")
+    src = settings.unit_scales.get(a)
+    dst = settings.unit_scales.get(b)
     if src is None or dst is None or src[0] != dst[0]:
         return None
     return value * src[1] / dst[1]
 
 
 def _comparable_value(target: Figure, actual: Actual, settings: FulfilSettings) -> tuple[float | None, str]:
-    """The actual in the target's measure and unit, or None and the reason it cannot be."""
+    """The actual in the target's unit, or None and the reason it cannot be compared.
+
+    A growth and a level (or rate) are never compared: turning one into the
+    other needs the base year's level, and a stated growth is often at
+    comparable prices while a level is at current prices.
+    """
     t_growth = target.measure == "growth"
     a_growth = actual.measure == "growth"
-    if t_growth == a_growth:
-        value = convert(actual.value, actual.unit, target.unit, settings)
-        if value is None and t_growth and is_percent(target.unit) and actual.unit is None:
-            value = actual.value
-        if value is None:
-            return None, f"单位不同（目标{target.unit or '无单位'}，实际{actual.unit or '无单位'}），无法换算"
-        return value, ""
-    if not t_growth and a_growth and target.value_base is not None and is_percent(actual.unit):
-        base = convert(target.value_base, target.base_unit or target.unit, target.unit, settings)
-        if base is not None:
-            return base * (1 + actual.value / 100), "由基数和实际增速推算"
-    if t_growth and not a_growth and actual.value_base:
-        return (actual.value / actual.value_base - 1) * 100, "由实际总量和基数推算增速"
-    wanted = "增速" if t_growth else "总量或比率"
-    got = "增速" if a_growth else "总量或比率"
-    return None, f"目标是{wanted}，实际只有{got}，缺少基数，无法比较"
+    if t_growth != a_growth:
+        wanted = "增速" if t_growth else "总量或比率"
+        got = "增速" if a_growth else "总量或比率"
+        return None, f"目标是{wanted}，实际只有{got}，缺少基数，无法比较"
+    value = convert(actual.value, actual.unit, target.unit, settings)
+    if value is None and is_percent(target.unit) and actual.unit is None and t_growth:
+        value = actual.value
+    if value is None and target.value_base and actual.value_base and target.base_unit \
+            and unit_key(target.base_unit) == unit_key(actual.base_unit):
+        # both in the extractor's base units (元, 人 …): compare there, report in the target's unit
+        value = actual.value_base * target.value / target.value_base
+    if value is None:
+        return None, f"单位不同（目标{target.unit or '无单位'}，实际{actual.unit or '无单位'}），无法换算"
+    return value, ""
 
 
 def judge(target: Figure, actual: Actual, settings: FulfilSettings) -> Judgement:
@@ -104,7 +124,7 @@ def judge(target: Figure, actual: Actual, settings: FulfilSettings) -> Judgement
     unit = target.unit
     lower = lower_is_better(target, settings)
     goal = describe_target(target)
-    got = f"实际{show(value, unit)}"
+    got = f"实际{show_measured(value, unit, target.measure)}"
     if note:
         got += f"（{note}）"
     if actual.comparator in (">", ">=", "<", "<=", "~"):

@@ -91,7 +91,7 @@ def fulfil_reports(
     year = targets.year or (report_n1.metadata.review_year if report_n1 is not None else None)
     actuals: list[Actual] = list(extra_actuals)
     if report_n1 is not None and year is not None:
-        actuals += report_actuals(figures_n1, year, report_name(report_n1), settings.average_cues)
+        actuals += report_actuals(figures_n1, year, report_name(report_n1), settings)
     results = fulfil(targets.main, actuals, settings, scope="main")
     results += fulfil(targets.task, actuals, settings, scope="task")
     return results

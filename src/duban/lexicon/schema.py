@@ -43,6 +43,7 @@ class UnitEntry(_Strict):
     category: str | None = None  # money
     needs_before: list[str] = Field(default_factory=list)
     needs_scale: bool = False
+    decimal_ok: bool = False
     not_before: list[str] = Field(default_factory=list)
     excluded: bool = False
 
@@ -56,6 +57,7 @@ class UnitEntry(_Strict):
 
 class UnitsFile(_Strict):
     scales: dict[str, float]
+    standalone_scales: list[str] = Field(default_factory=list)
     units: list[UnitEntry]
     per: list[str] = Field(default_factory=list)
     qualifier_brackets: list[str] = Field(default_factory=list)
@@ -123,6 +125,7 @@ class YearCues(_Strict):
 class IndicatorCues(_Strict):
     leading: list[str]
     leading_patterns: list[str]
+    remove_patterns: list[str] = Field(default_factory=list)
     trailing: list[str]
     trailing_growth: list[str]
     cut_after: list[str]
@@ -131,14 +134,22 @@ class IndicatorCues(_Strict):
     name_list_marks: list[str]
     from_window: int = 6
     list_heads: list[str]
-    short_item: int = 2
+    protected: list[str] = Field(default_factory=list)
+    paired_qualifiers: list[str] = Field(default_factory=list)
+    short_item: int = 3
     max_length: int = 40
     region_prefixes: list[str]
 
-    @field_validator("leading_patterns")
+    @field_validator("leading_patterns", "remove_patterns")
     @classmethod
     def _patterns(cls, value: list[str]) -> list[str]:
         return [_compiles(p) for p in value]
+
+
+class MainTargetCues(_Strict):
+    cues: list[str]
+    colon_window: int = 12
+    commentary: list[str]
 
 
 class CuesFile(_Strict):
@@ -158,6 +169,8 @@ class CuesFile(_Strict):
     per_markers: list[str]
     share_words: list[str]
     kind: KindCues
+    main_targets: MainTargetCues
+    respective_expansions: dict[str, list[str]] = Field(default_factory=dict)
     year: YearCues
     indicator: IndicatorCues
 
@@ -193,7 +206,22 @@ class IndicatorsFile(_Strict):
         return self
 
 
+class PdfGlyphsFile(BaseModel):
+    """pdf_glyphs.yaml: radicals that PDF text layers give for ideographs, each with its ideograph."""
+
+    model_config = ConfigDict(extra="forbid")
+    radicals: dict[str, str]
+
+    @model_validator(mode="after")
+    def _single_characters(self) -> PdfGlyphsFile:
+        bad = [k for k, v in self.radicals.items() if len(k) != 1 or len(v) != 1]
+        if bad:
+            raise ValueError(f"entries must map one character to one character: {bad[:5]}")
+        return self
+
+
 SCHEMAS: dict[str, type[BaseModel]] = {
+    "pdf_glyphs.yaml": PdfGlyphsFile,
     "units.yaml": UnitsFile,
     "exclusions.yaml": ExclusionsFile,
     "cues.yaml": CuesFile,
@@ -434,3 +462,57 @@ SCHEMAS.update({
     "assign_rules.yaml": AssignRulesFile,
     "xlsx_layout.yaml": XlsxLayout,
 })
+
+
+# ==========================================================================
+# fulfil.yaml (duban.ledger.settings): tolerances, unit scales and the
+# vocabulary the fulfilment check uses to compare indicators.
+# ==========================================================================
+
+
+class FulfilBand(_Strict):
+    points: float = Field(ge=0)
+    relative: float = Field(ge=0)
+
+
+class FulfilSimilarity(_Strict):
+    sure: float = Field(gt=0, le=1)
+    floor: float = Field(gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FulfilSimilarity:
+        if self.floor >= self.sure:
+            raise ValueError("floor must be below sure")
+        return self
+
+
+class FulfilFile(_Strict):
+    tolerance: FulfilBand
+    partly_margin: FulfilBand
+    unit_scales: dict[str, tuple[str, float]]
+    lower_is_better: list[str]
+    indicator_noise: list[str]
+    indicator_synonyms: dict[str, list[str]]
+    similarity: FulfilSimilarity
+    distinct_words: list[list[str]] = []
+    covering_words: dict[str, list[str]] = {}
+    related_indicators: list[list[str]] = []
+    average_cues: list[str] = []
+    action_prefixes: list[str] = []
+    period_part_cues: list[str] = []
+    flow_prefixes: list[str] = []
+    cumulative_prefixes: list[str] = []
+    trailing_noise: list[str] = []
+
+    @model_validator(mode="after")
+    def _variants_once(self) -> FulfilFile:
+        seen: dict[str, str] = {}
+        for canonical, variants in self.indicator_synonyms.items():
+            for variant in variants:
+                if variant in seen and seen[variant] != canonical:
+                    raise ValueError(f"{variant} is a variant of both {seen[variant]} and {canonical}")
+                seen[variant] = canonical
+        return self
+
+
+SCHEMAS["fulfil.yaml"] = FulfilFile

@@ -48,8 +48,8 @@ class Actual:
 
     ``source`` names the origin for a reader (a report file, a sheet row, a
     progress report); ``quote`` is the sentence or cell text it comes from.
-    ``value_base`` is a base-year level when known, so a growth can be
-    turned into a level and back.
+    ``value_base`` is the value in base units (亿元 → 元) and ``base_unit``
+    that unit, as the extractor gives them, so units it knows can be compared.
     """
 
     indicator: str
@@ -63,6 +63,7 @@ class Actual:
     comparator: str = "="
     value_max: float | None = None
     value_base: float | None = None
+    base_unit: str | None = None
     start: int | None = None  # offsets in the source report, when it is one
     period_average: bool = False  # a multi-year average (年均增长), not one year's value
 
@@ -86,6 +87,7 @@ class Actual:
             comparator=figure.comparator,
             value_max=figure.value_max,
             value_base=figure.value_base,
+            base_unit=figure.base_unit,
             start=figure.start,
             period_average=any(cue in before for cue in average_cues),
         )

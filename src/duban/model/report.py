@@ -9,9 +9,9 @@ offset can drift from its source. Nothing here does I/O.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterator
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ def read_front_matter(text: str) -> FrontMatter:
     if not text.startswith("---", i):
         return FrontMatter()
     lines = _lines(text, i, min(len(text), i + _MAX_BLOCK))
-    if not lines or text[lines[0][0]:lines[0][1]].strip() != "---":
+    if not lines or text[lines[0][0] : lines[0][1]].strip() != "---":
         return FrontMatter()
     fields: dict[str, str] = {}
     for start, end in lines[1:]:

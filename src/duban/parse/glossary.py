@@ -16,7 +16,11 @@ from typing import Any
 from duban.model import GlossaryTerm, Paragraph
 from duban.parse.heading import lead, structure, trim_end
 
-_ENTRY = re.compile(r"(?:([0-9０-９]{1,3})[.．、](?![0-9０-９])|[（(［\[【]([0-9０-９]{1,3})[）)］\]】])")
+_ENTRY = re.compile(
+    r"(?:([0-9０-９]{1,3})[.．、](?![0-9０-９])"
+    r"|[（(［\[【〔﹝][ \u3000]?([0-9０-９]{1,3})[ \u3000]?[）)］\]】〕﹞])"
+)
+_SENTENCE_MARKS = frozenset("。，；,;")
 _EXPECTED = re.compile(r"([0-9]{1,3})[.]")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _COLONS = ("：", ":")
@@ -38,7 +42,10 @@ def find_body_end(text: str, paragraphs: list[Paragraph], after: int = 0) -> int
     return len(text)
 
 
-def _glossary_start(text: str, paragraphs: list[Paragraph], body_end: int, data: dict[str, Any]) -> int:
+def _glossary_start(
+    text: str, paragraphs: list[Paragraph], body_end: int, data: dict[str, Any]
+) -> tuple[int, bool]:
+    """Where the entries start: just past a glossary cue line (True), else at the annex (False)."""
     limit = int(data["annex_line_max"])
     for p in paragraphs:
         if p.start < body_end:
@@ -46,10 +53,16 @@ def _glossary_start(text: str, paragraphs: list[Paragraph], body_end: int, data:
         start = lead(text, p.start, p.end)
         if trim_end(text, start, p.end) - start > limit:
             continue
-        line = text[start:p.end]
+        line = text[start : p.end]
         if any(cue in line for cue in data["glossary_cues"]):
-            return p.start
-    return body_end
+            return p.end, True
+    return body_end, False
+
+
+def _colon(text: str, start: int, end: int) -> int:
+    """The first ：/: in ``text[start:end]``, or -1."""
+    hits = [i for i in (text.find(c, start, end) for c in _COLONS) if i != -1]
+    return min(hits) if hits else -1
 
 
 def parse_glossary(text: str, paragraphs: list[Paragraph], body_end: int) -> list[GlossaryTerm]:
@@ -57,7 +70,8 @@ def parse_glossary(text: str, paragraphs: list[Paragraph], body_end: int) -> lis
     if body_end >= len(text):
         return []
     data = structure()
-    begin = _glossary_start(text, paragraphs, body_end, data)
+    begin, has_cue = _glossary_start(text, paragraphs, body_end, data)
+    bullets = "".join(data["glossary_bullets"])
     term_max = int(data["glossary_term_max"])
     annex_cues = data["annex_cues"]
     out: list[GlossaryTerm] = []
@@ -84,29 +98,39 @@ def parse_glossary(text: str, paragraphs: list[Paragraph], body_end: int) -> lis
             )
         )
 
+    last_number = 0
     for p in paragraphs:
         if p.start < begin:
             continue
         start = lead(text, p.start, p.end)
         m = _ENTRY.match(text, start, p.end)
-        expected = f"{(current[0] if current else 0) + 1}."
+        expected = f"{last_number + 1}."
         if m is None and text.startswith(expected, start):
             # 30.5G技术：… — the number is followed by a digit of the term.
             m = _EXPECTED.match(text, start, start + len(expected))
-        colon = -1
+        ts, colon, number = -1, -1, None
         if m is not None:
             ts = m.end()
-            while ts < p.end and text[ts] in " \t\u3000":
+            number = int(next(g for g in m.groups() if g).translate(_FULLWIDTH))
+        elif has_cue:
+            # Under a 名词解释 line entries may go unnumbered: 〇“三区三线”：城镇空间…
+            ts = start
+            while ts < p.end and text[ts] in bullets:
                 ts += 1
-            window = min(p.end, ts + term_max + 1)
-            colon = min((i for i in (text.find(c, ts, window) for c in _COLONS) if i != -1), default=-1)
-        if m is not None and colon > ts:
+        if ts >= 0:
+            while ts < p.end and text[ts] in " \t\u3000*":
+                ts += 1
+            colon = _colon(text, ts, min(p.end, ts + term_max + 1))
+            if m is None and colon > ts and any(ch in text[ts:colon] for ch in _SENTENCE_MARKS):
+                colon = -1  # a sentence that happens to hold a colon, not a term
+        if colon > ts >= 0:
             close()
-            number = int((m.group(1) or m.group(2)).translate(_FULLWIDTH))
             ds = colon + 1
-            while ds < p.end and text[ds] in " \t\u3000":
+            while ds < p.end and text[ds] in " \t\u3000*":
                 ds += 1
             current = [number, ts, trim_end(text, ts, colon), ds, p.end]
+            if number is not None:
+                last_number = number
             if ds >= p.end:
                 current[3] = -1  # definition on the next line(s)
             continue

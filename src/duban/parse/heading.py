@@ -21,8 +21,20 @@ from duban.model import Paragraph
 _LEAD_MARKS = frozenset(" \t\u3000\u00a0#*>")
 _TRAIL_MARKS = " \t\u3000\u00a0*#。：:；;，,"
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 _PART = re.compile(r"([一二三四五六七八九十]{1,3})[、.．]")
 _AREA = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
@@ -131,10 +143,10 @@ def classify(text: str, index: int, para: Paragraph, data: dict[str, Any]) -> He
         value = cn_number(raw) if style in (PART, AREA) else int(raw.translate(_FULLWIDTH))
         if not value:
             return None
-        span = _title_span(text, m.end(), para.end, limit, bold="**" in text[para.start:start])
+        span = _title_span(text, m.end(), para.end, limit, bold="**" in text[para.start : start])
         if span is None:
             return None
-        number = text[m.start():m.end()] if style in (AREA, SUBITEM) else raw
+        number = text[m.start() : m.end()] if style in (AREA, SUBITEM) else raw
         return Heading(style, number, value, index, start, span[0], span[1], span[2])
     return _unnumbered(text, index, start, para.end, data)
 

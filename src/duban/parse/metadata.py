@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from duban.model import Metadata
@@ -22,12 +23,31 @@ from duban.parse.regions import Division, resolve_region
 
 _WS = re.compile(r"\s+")
 _DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
-_CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-_SESSION = re.compile(r"(第[一二三四五六七八九十]{1,4}届)(全国)?人民代表大会(第[一二三四五六七八九十]{1,3}次会议)")
+_SESSION = re.compile(
+    r"(第[一二三四五六七八九十]{1,4}届)(全国)?人民代表大会(第[一二三四五六七八九十]{1,3}次会议)"
+)
+# 哈尔滨市十二届人大四次会议: the short form, normalised to the full one.
+_SHORT_SESSION = re.compile(
+    r"第?([一二三四五六七八九十]{1,4})届(全国)?人大([一二三四五六七八九十]{1,3})次会议"
+)
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
-_CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-             "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_DIGIT = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 
 
 def compact(s: str) -> str:
@@ -68,27 +88,52 @@ def parse_date(s: str) -> str | None:
     return None
 
 
-def parse_session(s: str) -> tuple[str | None, int]:
-    """(session, its offset in ``compact(s)``) or (None, -1)."""
-    c = compact(s)
+def _session_match(c: str) -> tuple[str, int, bool] | None:
+    """(session in full form, its offset, national?) in compact text ``c``."""
     m = _SESSION.search(c)
-    if not m:
-        return None, -1
-    congress = ("全国" if m.group(2) else "") + "人民代表大会"
-    return m.group(1) + congress + m.group(3), m.start()
+    if m:
+        congress = ("全国" if m.group(2) else "") + "人民代表大会"
+        return m.group(1) + congress + m.group(3), m.start(), bool(m.group(2))
+    m = _SHORT_SESSION.search(c)
+    if m:
+        congress = ("全国" if m.group(2) else "") + "人民代表大会"
+        return f"第{m.group(1)}届{congress}第{m.group(3)}次会议", m.start(), bool(m.group(2))
+    return None
+
+
+def parse_session(s: str) -> tuple[str | None, int]:
+    """(session, its offset in ``compact(s)``) or (None, -1).
+
+    ``十二届人大四次会议`` is given in the full form ``第十二届人民代表大会第四次会议``.
+    """
+    found = _session_match(compact(s))
+    return (found[0], found[1]) if found else (None, -1)
 
 
 def region_before_session(s: str) -> str | None:
-    """The region written between 在 and the session: …在宁波市镇海区第十五届… → 宁波市镇海区."""
+    """The region written just before the session: …在宁波市镇海区第十五届… → 宁波市镇海区.
+
+    After 在 the whole name is taken as written; without 在 (…日哈尔滨市十二届人大…)
+    the longest known region name that ends where the session begins.
+    """
     c = compact(s)
-    m = _SESSION.search(c)
-    if not m or m.group(2):
+    found = _session_match(c)
+    if found is None or found[2]:
         return None
-    at = c.rfind("在", max(0, m.start() - 30), m.start())
-    if at == -1:
-        return None
-    region = c[at + 1:m.start()]
-    return region if region and _only_cjk(region) else None
+    start = found[1]
+    at = c.rfind("在", max(0, start - 30), start)
+    if at != -1:
+        region = c[at + 1 : start]
+        return region if region and _only_cjk(region) else None
+    return _known_suffix(c[max(0, start - 20) : start])
+
+
+def _known_suffix(s: str) -> str | None:
+    """The longest tail of ``s`` that names a known region."""
+    for k in range(len(s)):
+        if _only_cjk(s[k:]) and resolve_region(s[k:]) is not None:
+            return s[k:]
+    return None
 
 
 def _only_cjk(s: str) -> bool:
@@ -99,7 +144,7 @@ def _take_name(s: str, data: dict[str, Any]) -> str | None:
     """A personal name at the start of ``s`` (何黎斌, 雪克来提·扎克尔), or None."""
     joiners = set(data["name_joiners"])
     stops = data["name_stops"]
-    out = []
+    out: list[str] = []
     for ch in s:
         if any(ch == stop for stop in stops):
             break
@@ -124,7 +169,7 @@ def parse_speaker(header: str, data: dict[str, Any]) -> tuple[str | None, str | 
             at = line.find(title)
             if at == -1:
                 continue
-            rest = line[at + len(title):]
+            rest = line[at + len(title) :]
             name = _take_name(rest, data)
             if name is None and not rest and k + 1 < len(lines):
                 name = _take_name(lines[k + 1], data) if len(lines[k + 1]) <= 20 else None
@@ -182,10 +227,12 @@ def parse_metadata(text: str, body_start: int, front: FrontMatter) -> Metadata:
     data = structure()
     h_start, h_end = header_span(text, body_start, data)
     header = text[h_start:h_end]
-    opening = text[h_end:min(len(text), h_end + 300)]
+    opening = text[h_end : min(len(text), h_end + 300)]
     fm_title = front.fields.get("title", "")
     meta = Metadata()
-    meta.title = parse_title(header, data) or (parse_title(fm_title, data) if fm_title else None)
+    meta.title = parse_title(header, data) or (
+        parse_title(re.split(r"[（(]", fm_title)[0], data) if fm_title else None
+    )
     meta.delivered_on = parse_date(header) or (parse_date(fm_title) if fm_title else None)
     meta.session, _ = parse_session(header)
     meta.speaker_name, meta.speaker_title = parse_speaker(header, data)
@@ -211,23 +258,45 @@ def parse_metadata(text: str, body_start: int, front: FrontMatter) -> Metadata:
         meta.level = "national"
         meta.region_code = str(national["region_code"])
     else:
-        written = (
-            region_before_session(header)
-            or _government_region(header, data)
-            or _government_region(opening, data)
-            or _title_region(meta.title, data)
+        levels: dict[str, str] = data["government_levels"]
+        written = None
+        finders: tuple[Callable[[], str | None], ...] = (
+            lambda: region_before_session(header),
+            lambda: _government_region(header, data),
+            lambda: _speaker_region(header, data),
+            lambda: _government_region(opening, data),
+            lambda: _title_region(meta.title, data),
+            lambda: _title_region(fm_title, data),
         )
+        for find in finders:
+            written = find()
+            if written in levels:  # 在市第十五届…: the level, not the region
+                meta.level = levels[written]
+                written = None
+            if written:
+                break
         meta.region = written
         division = _resolve(written)
         if division is not None:
             meta.region_full = division.full_name
             meta.level = division.level
             meta.region_code = division.code
-        elif written is None:
+        elif written is None and meta.level is None:
             meta.level = _government_level(opening, data)
     if meta.year is not None:
         meta.review_year = meta.year - 1
     return meta
+
+
+def _speaker_region(header: str, data: dict[str, Any]) -> str | None:
+    """菏泽市市长陈平 → 菏泽市: a known region just before the speaker's title."""
+    for line in header.splitlines():
+        c = compact(line)
+        for title in data["speaker_titles"]:
+            at = c.find(title)
+            if at > 0:
+                return _known_suffix(c[max(0, at - 20) : at])
+    return None
 
 
 def _government_level(s: str, data: dict[str, Any]) -> str | None:
@@ -248,7 +317,7 @@ def _title_region(title: str | None, data: dict[str, Any]) -> str | None:
     """2025年贵州省政府工作报告 → 贵州省."""
     if not title:
         return None
-    c = _YEAR.sub("", title)
+    c = _YEAR.sub("", compact(title).split("(")[0])
     for cue in data["title_cues"]:
         c = c.replace(cue, "")
     c = c.replace("人民", "")

@@ -9,8 +9,8 @@ metadata → sections (roles need the plan year) → main targets (need roles)
 from __future__ import annotations
 
 from duban.model import Report, Source
-from duban.parse.frontmatter import read_front_matter
 from duban.parse import heading
+from duban.parse.frontmatter import read_front_matter
 from duban.parse.glossary import find_body_end, parse_glossary
 from duban.parse.metadata import parse_metadata
 from duban.parse.sections import infer_plan_year, parse_sections
@@ -25,7 +25,7 @@ def parse_text(text: str, source: Source | None = None) -> Report:
     sentences = split_sentences(text, paragraphs)
     meta = parse_metadata(text, front.end, front)
     # The annex can only start after the speech has begun: past the first tenth.
-    body_end = find_body_end(text, paragraphs, after=front.end + len(text[front.end:]) // 10)
+    body_end = find_body_end(text, paragraphs, after=front.end + len(text[front.end :]) // 10)
     outline = parse_sections(text, paragraphs, body_end, meta.year)
     if meta.year is None:
         meta.year = infer_plan_year([s.title for s in outline.sections], heading.structure())

@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from duban.model import Paragraph, Role, Section, SectionKind
 from duban.parse.heading import (
@@ -30,8 +31,10 @@ from duban.parse.heading import (
     structure,
     trim_end,
 )
+from duban.parse.items import add_inline_items
 
-_YEAR = re.compile(r"((?:19|20)\d\d)年")
+# A year in a title: 2019年, or a year closing the title (笃行实干的2022).
+_YEAR = re.compile(r"((?:19|20)\d\d)(?:年|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +69,9 @@ def _first_run(cands: list[Heading]) -> list[Heading]:
     return runs[0] if runs else []
 
 
-def _end_before(text: str, paragraphs: list[Paragraph], para_starts: list[int], limit: int,
-                floor: int) -> int:
+def _end_before(
+    text: str, paragraphs: list[Paragraph], para_starts: list[int], limit: int, floor: int
+) -> int:
     """The end of the last paragraph that starts before ``limit`` (at least ``floor``)."""
     i = bisect.bisect_left(para_starts, limit) - 1
     if i < 0:
@@ -201,19 +205,25 @@ def parse_sections(
     parts_h = b.by_style[PART]
     unnumbered = b.by_style[UNNUMBERED]
     part_runs = _runs(parts_h)
-    # Unnumbered part headings win when the numbered ones are missing or restart.
-    if unnumbered and (not part_runs or len(part_runs) > 1):
+    # Unnumbered part headings win when the numbered ones are missing or restart, or
+    # when two or more of them are there and the first comes before any numbered one
+    # (2022年工作回顾 … 2023年重点工作任务 then 一、…: the numbers are areas).
+    if unnumbered and (
+        not part_runs
+        or len(part_runs) > 1
+        or (len(unnumbered) >= 2 and unnumbered[0].start < part_runs[0][0].start)
+    ):
         top, area_style, item_style = unnumbered, PART, AREA
     else:
         top, area_style, item_style = (part_runs[0] if part_runs else []), AREA, ITEM
 
-    titles = [text[h.title_start:h.title_end] for h in top]
+    titles = [text[h.title_start : h.title_end] for h in top]
     year = plan_year if plan_year is not None else infer_plan_year(titles, data)
     roles: list[Role] = []
     seen_plan = False
     for k, t in enumerate(titles):
         body_stop = top[k + 1].start if k + 1 < len(top) else body_end
-        r = role_of_part(t, year, seen_plan, data, text[top[k].title_end:body_stop])
+        r = role_of_part(t, year, seen_plan, data, text[top[k].title_end : body_stop])
         seen_plan = seen_plan or r is Role.PLAN
         roles.append(r)
 
@@ -229,18 +239,36 @@ def parse_sections(
             lo = holder.title_end
             items = _first_run(_between(item_cands, item_starts, lo, holder.end))
             if items:
-                holder.children.extend(b.build_level(items, SectionKind.ITEM, holder.end, [part.role] * len(items)))
+                holder.children.extend(
+                    b.build_level(items, SectionKind.ITEM, holder.end, [part.role] * len(items))
+                )
     if not parts:
         # No parts: areas, if any, are the top level.
         heads = _first_run(b.by_style[AREA])
         parts = b.build_level(heads, SectionKind.AREA, body_end, [Role.PLAN] * len(heads))
 
     for s in (s for top_s in parts for s in top_s.walk()):
-        s.title = text[s.title_start:s.title_end]
+        s.title = text[s.title_start : s.title_end]
     _add_themes(b, parts)
-    for s in (s for top_s in parts for s in top_s.walk()):
-        s.title = text[s.title_start:s.title_end]
+    skip = frozenset(b.heading_at)
+    for leaf in _item_holders(parts):
+        add_inline_items(text, paragraphs, leaf, skip, data)
     return Outline(parts, frozenset(b.used))
+
+
+def _item_holders(parts: list[Section]) -> list[Section]:
+    """Where inline items (一是…) may sit: themes, else areas or parts with no numbered children."""
+    out: list[Section] = []
+    for section in (s for top in parts for s in top.walk()):
+        if section.kind is SectionKind.ITEM:
+            continue
+        kinds = {c.kind for c in section.children}
+        if section.kind is SectionKind.THEME or not kinds:
+            out.append(section)
+        elif kinds == {SectionKind.THEME}:
+            # text of an area before its first theme may hold a list too
+            continue
+    return out
 
 
 def theme_span(text: str, para: Paragraph, data: dict[str, Any]) -> tuple[int, int] | None:

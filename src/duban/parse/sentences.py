@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from duban.model import Paragraph, Sentence
@@ -33,7 +34,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     out: list[Paragraph] = []
     for m in _LINE.finditer(text):
         cuts = [m.start(), *_indent_breaks(text, m.start(), m.end()), m.end()]
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in itertools.pairwise(cuts):
             start, end = a, b
             while start < end and text[start].isspace():
                 start += 1

@@ -10,7 +10,8 @@ the list's paragraphs up to the next heading.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from duban.model import Paragraph, Role
 from duban.parse.heading import structure
@@ -31,10 +32,10 @@ def _score(text: str, p: Paragraph, data: dict[str, Any], year: int | None) -> i
         if at == -1:
             continue
         score = 0
-        window = text[at + len(cue):min(p.end, at + len(cue) + int(conf["introducer_window"]))]
+        window = text[at + len(cue) : min(p.end, at + len(cue) + int(conf["introducer_window"]))]
         if any(w in window for w in conf["introducers"]):
             score += 2
-        before = text[max(p.start, at - 30):at]
+        before = text[max(p.start, at - 30) : at]
         if any(w in before for w in words):
             score += 1
         if any(w in before for w in conf["period_markers"]):
@@ -70,8 +71,12 @@ def find_main_targets(
     start, end = paragraphs[i].start, paragraphs[i].end
     if text[end - 1] in "：:":
         j = i + 1
-        while (j < len(paragraphs) and j <= i + _MAX_LIST and paragraphs[j].start < body_end
-               and j not in heading_paragraphs):
+        while (
+            j < len(paragraphs)
+            and j <= i + _MAX_LIST
+            and paragraphs[j].start < body_end
+            and j not in heading_paragraphs
+        ):
             end = paragraphs[j].end
             if text[end - 1] == "。":
                 break

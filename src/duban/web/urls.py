@@ -121,6 +121,25 @@ class Urls:
     def public(self, fmt: str = "") -> str:
         return self.path(f"/public{'.json' if fmt == 'json' else ''}")
 
+    def fulfilment(self, report_id: int | None = None, fmt: str = "", **query: object) -> str:
+        """A report's targets against the actuals of its year (承诺兑现); fmt json or xlsx.
+
+        Without a report: the newest report the next year's report reviews.
+        """
+        if report_id is None:
+            return self.path("/fulfilment")
+        suffix = {"json": ".json", "xlsx": ".xlsx"}.get(fmt, "")
+        return self.path(f"/reports/{report_id}/fulfilment{suffix}", **query)
+
+    def public_fulfilment(self, report_id: int | None = None, fmt: str = "", **query: object) -> str:
+        if report_id is None:
+            return self.path("/public/fulfilment")
+        return self.path(f"/public/fulfilment/{report_id}{'.json' if fmt == 'json' else ''}", **query)
+
+    def history(self, fmt: str = "", **query: object) -> str:
+        """One region's target and actual of one indicator over the years."""
+        return self.path(f"/history{'.json' if fmt == 'json' else ''}", **query)
+
     def static(self, name: str) -> str:
         return self.path(f"/static/{name}")
 

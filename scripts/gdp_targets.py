@@ -1,0 +1,84 @@
+"""GDP growth targets by region and year, from the tables of a ``duban corpus`` run.
+
+    python scripts/gdp_targets.py OUT [--csv PATH]
+
+Keeps the main expected targets whose indicator_id is ``gdp`` and measure
+``growth`` (quantified rows of ``main_targets``), joins each to its report's
+region, level and year, and writes one CSV row per target with the
+comparator kept: the symbol (``~``, ``>=``, ``range`` …), its usual wording
+(左右, 以上, 区间 …) and the words that follow the figure in the text. The
+``quote`` column and ``file``/``start``/``end`` let a reader check a row
+against its report. Prints the path of the CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from duban.corpus import read_table  # noqa: E402
+
+WORDING = {"~": "左右", ">=": "以上", "<=": "以内", ">": "超过", "<": "低于", "=": "", "range": "区间"}
+COLUMNS = [
+    "region", "region_full", "level", "region_code", "year", "value", "value_max", "unit",
+    "comparator", "comparator_wording", "after", "text", "indicator", "quote", "file", "start", "end",
+]
+
+
+def gdp_rows(out: Path) -> list[dict[str, object]]:
+    """One dict per GDP growth main target, sorted by level, region and year."""
+    reports = {r["file"]: r for r in read_table(out, "reports").to_pylist()}
+    rows: list[dict[str, object]] = []
+    for t in read_table(out, "main_targets").to_pylist():
+        if not (t["quantified"] and t["indicator_id"] == "gdp" and t["measure"] == "growth"):
+            continue
+        rep = reports.get(t["file"], {})
+        quote = t["quote"] or ""
+        pos = quote.find(t["text"])
+        after = quote[pos + len(t["text"]) : pos + len(t["text"]) + 4] if pos >= 0 else ""
+        rows.append({
+            "region": rep.get("region"),
+            "region_full": rep.get("region_full"),
+            "level": rep.get("level"),
+            "region_code": rep.get("region_code"),
+            "year": t["year"] if t["year"] is not None else rep.get("year"),
+            "value": t["value"],
+            "value_max": t["value_max"],
+            "unit": t["unit"],
+            "comparator": t["comparator"],
+            "comparator_wording": WORDING.get(t["comparator"], ""),
+            "after": after,
+            "text": t["text"],
+            "indicator": t["indicator"],
+            "quote": quote,
+            "file": t["file"],
+            "start": t["start"],
+            "end": t["end"],
+        })
+    order = {"national": 0, "province": 1, "city": 2, "county": 3}
+    rows.sort(key=lambda r: (order.get(str(r["level"]), 9), str(r["region"] or ""), r["year"] or 0))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path, help="output folder of duban corpus")
+    parser.add_argument("--csv", type=Path, help="where to write (default: OUT/gdp_growth_targets.csv)")
+    args = parser.parse_args()
+    rows = gdp_rows(args.out)
+    path = args.csv or args.out / "gdp_growth_targets.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    reports = len({r["file"] for r in rows})
+    print(f"{len(rows)} GDP growth targets from {reports} reports -> {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Adversarial text finishes in linear time and crashes nothing.
+
+Timings are compared as ratios (4× the text may take at most ~8× the CPU
+time: linear with room for noise), never against absolute limits.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import pytest
+
+from duban import extract_figures, main_targets, parse_text
+
+
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+MAKERS: dict[str, Callable[[int], str]] = {
+    "digit_line": lambda n: "1" * n,
+    "digits_and_units": lambda n: _repeat("9" * 40 + "亿元1.5万人3%4至6家，", n),
+    "percent_signs": lambda n: "%" * n,
+    "digit_percent": lambda n: _repeat("12%", n),
+    "nested_quotes": lambda n: "“" * (n // 2) + "增长5%" + "”" * (n // 2),
+    "quote_pairs": lambda n: _repeat("“1个”‘2家’《3项》", n),
+    "one_long_clause": lambda n: "增" * n + "5%",
+    "letters_then_digit": lambda n: "A" * n + "1",
+    "digit_then_dots": lambda n: "1" + "." * n,
+    "years": lambda n: _repeat("2019年", n),
+    "list_items": lambda n: _repeat("城镇、", n) + "分别增长5%",
+    "ranges": lambda n: _repeat("4至6至8—", n) + "家",
+    "full_width": lambda n: _repeat("１２．５％，", n),
+}
+
+
+def _cpu(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        figures = extract_figures(parse_text(text))
+        best = min(best, time.process_time() - start)
+        assert all(text[f.start:f.end] == f.text for f in figures)
+    return best
+
+
+@pytest.mark.parametrize("name", sorted(MAKERS))
+def test_adversarial_linear_time(name: str) -> None:
+    make = MAKERS[name]
+    small = max(_cpu(make(8_000)), 0.01)
+    large = _cpu(make(32_000))
+    assert large / small < 8, f"{name}: {small:.3f}s for 8k chars, {large:.3f}s for 32k"
+
+
+def test_adversarial_megabyte_line_crashes_nothing() -> None:
+    text = (MAKERS["digits_and_units"](1_000_000) + "%" * 10_000
+            + "“" * 500 + "主要预期目标是：增长5%" + "”" * 500)
+    assert "\n" not in text
+    report = parse_text(text)
+    figures = extract_figures(report)
+    assert figures
+    for f in figures:
+        assert text[f.start:f.end] == f.text
+        assert len(f.quote) <= len(f.text) + 2 * 120
+    main_targets(report, figures)
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "%", "“", "1", "1.", ".5%", "1/0", "0:1", "第", "5-", "万元"])
+def test_adversarial_tiny_inputs(text: str) -> None:
+    report = parse_text(text)
+    for f in extract_figures(report):
+        assert text[f.start:f.end] == f.text
+    main_targets(report)
