@@ -102,6 +102,7 @@ class Cues:
     post_stops: tuple[str, ...]
     post_stops_growth: tuple[str, ...]
     name_list_marks: tuple[str, ...]
+    post_list_verbs: tuple[str, ...]
     from_window: int
     list_heads: tuple[str, ...]
     protected: tuple[str, ...]
@@ -160,6 +161,7 @@ def cues(_key: int = 0) -> Cues:
         post_stops_growth=_longest_first(ind.post_stop + data.run_separators + data.to_level_verbs
                                          + data.growth_verbs.increase + data.growth_verbs.decrease),
         name_list_marks=_longest_first(ind.name_list_marks),
+        post_list_verbs=_longest_first(ind.post_list_verbs),
         from_window=ind.from_window,
         list_heads=_longest_first(ind.list_heads),
         protected=_longest_first(ind.protected),

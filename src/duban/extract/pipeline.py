@@ -239,6 +239,14 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
             if expanded:
                 items = expanded
                 break
+    verb = starting(d.gap_after, c.post_list_verbs) if growth_unit and pre and len(items) == 1 else None
+    if verb:
+        rest = d.gap_after[len(verb) : len(verb) + 2 * c.max_length]
+        objects = ind.split_items(rest) if not rest.startswith(("“", "‘", "《")) else []  # a quoted name is one
+        if len(objects) > 1 and all(len(o) <= 8 for o in objects):
+            d.indicators = [pre + o for o in objects]
+            d.source_start = pre_start
+            return
     if len(items) > 1 and "等" not in pre and (each or growth_unit) and not starting(raw.lstrip(), c.growth):
         d.indicators = items
         d.source_start = pre_start

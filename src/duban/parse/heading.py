@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from duban.lexicon import load_data
+from duban.lexicon.schema import ReportStructureFile, load_checked
 from duban.model import Paragraph
 
 # Marks that may precede a heading's number: white space, Markdown heading and
@@ -46,7 +47,8 @@ PART, AREA, ITEM, SUBITEM, UNNUMBERED = "part", "area", "item", "subitem", "unnu
 
 
 def structure() -> dict[str, Any]:
-    """The report-structure data file (words, cues, limits)."""
+    """The report-structure data file (words, cues, limits), validated once on first use."""
+    load_checked("report_structure.yaml", ReportStructureFile)
     data: dict[str, Any] = load_data("report_structure.yaml")
     return data
 
