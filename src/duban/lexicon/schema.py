@@ -55,12 +55,21 @@ class UnitEntry(_Strict):
         return value
 
 
+class BareNumbers(_Strict):
+    ordinal: str = "第"
+    ends: str = "，。；"
+    end_words: list[str] = Field(default_factory=list)
+    index_words: list[str] = Field(default_factory=list)
+    index_links: list[str] = Field(default_factory=list)
+
+
 class UnitsFile(_Strict):
     scales: dict[str, float]
     standalone_scales: list[str] = Field(default_factory=list)
     units: list[UnitEntry]
     per: list[str] = Field(default_factory=list)
     qualifier_brackets: list[str] = Field(default_factory=list)
+    bare: BareNumbers = Field(default_factory=BareNumbers)
 
     @model_validator(mode="after")
     def _unique(self) -> UnitsFile:
@@ -456,70 +465,6 @@ class XlsxLayout(_Strict):
         return self
 
 
-SCHEMAS.update({
-    "commitments.yaml": CommitmentLexicon,
-    "deadlines.yaml": DeadlineRules,
-    "mentions.yaml": MentionRules,
-    "departments.yaml": DepartmentCatalogueFile,
-    "assign_rules.yaml": AssignRulesFile,
-    "xlsx_layout.yaml": XlsxLayout,
-})
-
-
-# ==========================================================================
-# fulfil.yaml (duban.ledger.settings): tolerances, unit scales and the
-# vocabulary the fulfilment check uses to compare indicators.
-# ==========================================================================
-
-
-class FulfilBand(_Strict):
-    points: float = Field(ge=0)
-    relative: float = Field(ge=0)
-
-
-class FulfilSimilarity(_Strict):
-    sure: float = Field(gt=0, le=1)
-    floor: float = Field(gt=0, le=1)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> FulfilSimilarity:
-        if self.floor >= self.sure:
-            raise ValueError("floor must be below sure")
-        return self
-
-
-class FulfilFile(_Strict):
-    tolerance: FulfilBand
-    partly_margin: FulfilBand
-    unit_scales: dict[str, tuple[str, float]]
-    lower_is_better: list[str]
-    indicator_noise: list[str]
-    indicator_synonyms: dict[str, list[str]]
-    similarity: FulfilSimilarity
-    distinct_words: list[list[str]] = []
-    covering_words: dict[str, list[str]] = {}
-    related_indicators: list[list[str]] = []
-    average_cues: list[str] = []
-    action_prefixes: list[str] = []
-    period_part_cues: list[str] = []
-    flow_prefixes: list[str] = []
-    cumulative_prefixes: list[str] = []
-    trailing_noise: list[str] = []
-
-    @model_validator(mode="after")
-    def _variants_once(self) -> FulfilFile:
-        seen: dict[str, str] = {}
-        for canonical, variants in self.indicator_synonyms.items():
-            for variant in variants:
-                if variant in seen and seen[variant] != canonical:
-                    raise ValueError(f"{variant} is a variant of both {seen[variant]} and {canonical}")
-                seen[variant] = canonical
-        return self
-
-
-SCHEMAS["fulfil.yaml"] = FulfilFile
-
-
 # --- report_structure.yaml, regions.yaml (duban.parse) ------------------------
 
 
@@ -560,6 +505,7 @@ class ReportStructureFile(_Strict):
     speaker_titles: list[str] = Field(min_length=1)
     name_joiners: list[str]
     name_stops: list[str]
+    name_stop_words: list[str]
     national: NationalRegion
     division_suffixes: list[str]
     government_markers: list[str] = Field(min_length=1)
@@ -613,3 +559,68 @@ class RegionsFile(_Strict):
 
 
 SCHEMAS.update({"report_structure.yaml": ReportStructureFile, "regions.yaml": RegionsFile})
+
+
+SCHEMAS.update({
+    "commitments.yaml": CommitmentLexicon,
+    "deadlines.yaml": DeadlineRules,
+    "mentions.yaml": MentionRules,
+    "departments.yaml": DepartmentCatalogueFile,
+    "assign_rules.yaml": AssignRulesFile,
+    "xlsx_layout.yaml": XlsxLayout,
+})
+
+
+# ==========================================================================
+# fulfil.yaml (duban.ledger.settings): tolerances, unit scales and the
+# vocabulary the fulfilment check uses to compare indicators.
+# ==========================================================================
+
+
+class FulfilBand(_Strict):
+    points: float = Field(ge=0)
+    relative: float = Field(ge=0)
+
+
+class FulfilSimilarity(_Strict):
+    sure: float = Field(gt=0, le=1)
+    floor: float = Field(gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FulfilSimilarity:
+        if self.floor >= self.sure:
+            raise ValueError("floor must be below sure")
+        return self
+
+
+class FulfilFile(_Strict):
+    tolerance: FulfilBand
+    partly_margin: FulfilBand
+    unit_scales: dict[str, tuple[str, float]]
+    lower_is_better: list[str]
+    indicator_noise: list[str]
+    indicator_synonyms: dict[str, list[str]]
+    similarity: FulfilSimilarity
+    distinct_words: list[list[str]] = []
+    covering_words: dict[str, list[str]] = {}
+    related_indicators: list[list[str]] = []
+    average_cues: list[str] = []
+    action_prefixes: list[str] = []
+    period_part_cues: list[str] = []
+    flow_prefixes: list[str] = []
+    cumulative_prefixes: list[str] = []
+    trailing_noise: list[str] = []
+    equivalent_words: list[list[str]] = []
+
+    @model_validator(mode="after")
+    def _variants_once(self) -> FulfilFile:
+        seen: dict[str, str] = {}
+        for canonical, variants in self.indicator_synonyms.items():
+            for variant in variants:
+                if variant in seen and seen[variant] != canonical:
+                    raise ValueError(f"{variant} is a variant of both {seen[variant]} and {canonical}")
+                seen[variant] = canonical
+        return self
+
+
+SCHEMAS["fulfil.yaml"] = FulfilFile
