@@ -225,3 +225,41 @@ def test_main_targets_list_over_paragraphs_and_none_without_targets() -> None:
     assert text[start:end].endswith("城镇登记失业率控制在3%以内。")
     bare = parse_text("一、2019年工作回顾\n\n正文。\n\n二、2020年工作安排\n\n确保完成全年预期目标。\n")
     assert bare.main_targets is None
+
+
+MARKDOWN = (
+    "---\nsource: http://www.ningbo.gov.cn/art/2020/5/2/art_1229886274_1514296.html\n"
+    "title: 2020年政府工作报告\n---\n\n"
+    "**2020年4月27日在宁波市第十五届人民代表大会第五次会议上**\n\n**市长 裘东耀**\n\n"
+    "<!-- 裘东耀作政府工作报告。（王鹏 摄） -->\n\n各位代表：\n\n"
+    "## 一、2019年工作回顾\n\n2019年是新中国成立70周年。\n\n"
+    "**（一）狠抓稳增长，经济保持平稳运行**\n\n支持企业稳定发展。主动为企业减负。\n\n"
+    "## 二、2020年主要目标任务\n\n**（一）坚定不移抓实体经济**\n\n"
+    "**精准高效服务企业**。深化“三服务”活动。\n"
+)
+
+
+def test_markdown_front_matter_and_heading_marks() -> None:
+    report = parse_text(MARKDOWN)
+    meta = report.metadata
+    assert (meta.title, meta.region, meta.delivered_on, meta.speaker_name) == (
+        "2020年政府工作报告",
+        "宁波市",
+        "2020-04-27",
+        "裘东耀",
+    )
+    assert [(p.number, p.title, p.role) for p in report.sections] == [
+        ("一", "2019年工作回顾", Role.REVIEW),
+        ("二", "2020年主要目标任务", Role.PLAN),
+    ]
+    assert MARKDOWN[report.sections[0].start :].startswith("一、2019年工作回顾")
+    area = report.sections[1].children[0]
+    assert (area.number, area.title) == ("（一）", "坚定不移抓实体经济")
+    assert [t.title for t in area.children] == ["精准高效服务企业"]
+
+
+def test_part_run_survives_one_missing_number() -> None:
+    """An abridged text lost its 二、; its 三、 still opens a part."""
+    text = "一、过去五年和2021年工作回顾\n\n正文。\n\n三、加强政府自身建设\n\n正文。\n"
+    report = parse_text(text)
+    assert [(s.number, s.role) for s in report.sections] == [("一", Role.REVIEW), ("三", Role.GOVERNANCE)]

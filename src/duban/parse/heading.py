@@ -37,6 +37,8 @@ _CN_DIGITS = {
     "九": 9,
 }
 
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
 _PART = re.compile(r"([一二三四五六七八九十]{1,3})[、.．]")
 _AREA = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
 _ITEM = re.compile(r"([0-9０-９]{1,2})[、.．](?![0-9０-９])")
@@ -142,7 +144,7 @@ def classify(text: str, index: int, para: Paragraph, data: dict[str, Any]) -> He
         if m is None:
             continue
         raw = m.group(1)
-        value = cn_number(raw) if style in (PART, AREA) else int(raw.translate(_FULLWIDTH))
+        value = cn_number(raw) if style in (PART, AREA) else int(raw.translate(FULLWIDTH_DIGITS))
         if not value:
             return None
         span = _title_span(text, m.end(), para.end, limit, bold="**" in text[para.start : start])
@@ -151,9 +153,6 @@ def classify(text: str, index: int, para: Paragraph, data: dict[str, Any]) -> He
         number = text[m.start() : m.end()] if style in (AREA, SUBITEM) else raw
         return Heading(style, number, value, index, start, span[0], span[1], span[2])
     return _unnumbered(text, index, start, para.end, data)
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _unnumbered(text: str, index: int, start: int, end: int, data: dict[str, Any]) -> Heading | None:
@@ -166,4 +165,6 @@ def _unnumbered(text: str, index: int, start: int, end: int, data: dict[str, Any
         return None
     if not any(cue in title for cue in data["unnumbered_part_cues"]):
         return None
+    if any(cue in title for cue in data["title_cues"]):
+        return None  # the report's title (2025年政府工作报告), not a part
     return Heading(UNNUMBERED, None, 0, index, start, start, title_end, False)

@@ -34,6 +34,7 @@ _SESSION = re.compile(
 _SHORT_SESSION = re.compile(
     r"第?([一二三四五六七八九十]{1,4})届(全国)?人大([一二三四五六七八九十]{1,3})次会议"
 )
+_HEADER_LINE_MAX = 80
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
 _DATE_NAME = re.compile(r"[（(]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?!在)([\u4e00-\u9fff·]{2,20})[）)]?")
 _CN_DIGIT = {
@@ -175,7 +176,8 @@ def _take_name(s: str, data: dict[str, Any]) -> str | None:
 def parse_speaker(header: str, data: dict[str, Any]) -> tuple[str | None, str | None]:
     """(name, title) of the speaker from the header lines; None where not said."""
     lines = [compact(line).replace("*", "") for line in header.splitlines()]
-    lines = [line for line in lines if line]
+    # Header lines are short; a long one is speech (…12345市长热线…), not a speaker line.
+    lines = [line for line in lines if 0 < len(line) <= _HEADER_LINE_MAX]
     titles = data["speaker_titles"]
     for k, line in enumerate(lines):
         for title in titles:

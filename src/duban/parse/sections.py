@@ -4,8 +4,9 @@ Headings come from :mod:`duban.parse.heading`, one paragraph at a time; here
 they are arranged into a tree. Numbers must run in sequence (一、二、三…; a
 level restarts at 一 under each parent), so a stray 三、 inside a paragraph
 list cannot open a part. Reports that head their parts with unnumbered lines
-(2018年工作回顾) and number their areas 一、二、… are recognised by those
-lines plus a restart of the 一、 numbering. Everything is one pass over the
+(2018年工作回顾) and number only their areas are recognised by those lines
+(see ``parse_sections``); inside each part the first numbering style that
+runs gives the areas, the next one the items. Everything is one pass over the
 paragraphs plus sorting, so linear in the text (up to a log factor).
 """
 
@@ -45,13 +46,17 @@ class Outline:
     heading_paragraphs: frozenset[int]
 
 
-def _runs(cands: Sequence[Heading]) -> list[list[Heading]]:
-    """Split candidates of one style into runs numbered 1, 2, 3 … in order."""
+def _runs(cands: Sequence[Heading], skip: int = 0) -> list[list[Heading]]:
+    """Split candidates of one style into runs numbered 1, 2, 3 … in order.
+
+    ``skip`` numbers may be missing between two headings of a run (an abridged
+    text that lost its 二、 still has its 三、).
+    """
     runs: list[list[Heading]] = []
     for h in cands:
         if h.value == 1:
             runs.append([h])
-        elif runs and h.value == runs[-1][-1].value + 1:
+        elif runs and 0 < h.value - runs[-1][-1].value <= 1 + skip:
             runs[-1].append(h)
     return runs
 
@@ -69,9 +74,7 @@ def _first_run(cands: list[Heading]) -> list[Heading]:
     return runs[0] if runs else []
 
 
-def _end_before(
-    text: str, paragraphs: list[Paragraph], para_starts: list[int], limit: int, floor: int
-) -> int:
+def _end_before(paragraphs: list[Paragraph], para_starts: list[int], limit: int, floor: int) -> int:
     """The end of the last paragraph that starts before ``limit`` (at least ``floor``)."""
     i = bisect.bisect_left(para_starts, limit) - 1
     if i < 0:
@@ -172,11 +175,8 @@ class _Builder:
                 self.heading_at[i] = h
         self.used: set[int] = set()
 
-    def starts(self, style: str) -> list[int]:
-        return [h.start for h in self.by_style[style]]
-
     def end_of(self, next_start: int, floor: int) -> int:
-        return _end_before(self.text, self.paragraphs, self.para_starts, next_start, floor)
+        return _end_before(self.paragraphs, self.para_starts, next_start, floor)
 
     def build_level(
         self, heads: list[Heading], kind: SectionKind, limit: int, roles: list[Role]
@@ -204,7 +204,7 @@ def parse_sections(
     b = _Builder(text, paragraphs, body_end, data)
     parts_h = b.by_style[PART]
     unnumbered = b.by_style[UNNUMBERED]
-    part_runs = _runs(parts_h)
+    part_runs = _runs(parts_h, skip=1)
     # Unnumbered part headings win when the numbered ones are missing or restart, or
     # when two or more of them are there and the first comes before any numbered one
     # (2022年工作回顾 … 2023年重点工作任务 then 一、…: the numbers are areas).
@@ -274,12 +274,8 @@ def _item_holders(parts: list[Section]) -> list[Section]:
     for section in (s for top in parts for s in top.walk()):
         if section.kind is SectionKind.ITEM:
             continue
-        kinds = {c.kind for c in section.children}
-        if section.kind is SectionKind.THEME or not kinds:
+        if section.kind is SectionKind.THEME or not section.children:
             out.append(section)
-        elif kinds == {SectionKind.THEME}:
-            # text of an area before its first theme may hold a list too
-            continue
     return out
 
 
