@@ -24,8 +24,8 @@ import contextlib
 import io
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from duban.extract import extract_figures
 from duban.ingest import read_report
@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
 
     try:
         with contextlib.redirect_stdout(io.StringIO()):
-            import jionlp  # noqa: PLC0415  (optional, heavy: imported only here)
+            import jionlp
     except ImportError:
         print("jionlp      not installed: pip install -e '.[bench]' to compare with JioNLP")
         print("ratio nan")

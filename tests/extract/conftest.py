@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Callable
 
 import pytest
 
@@ -25,7 +25,7 @@ def shared_path(*parts: str) -> Path:
     return p
 
 
-@lru_cache(maxsize=None)
+@cache
 def parsed(path: str) -> tuple[Report, list[Figure]]:
     """A report and its figures, computed once per test session."""
     report = parse(read_report(path))

@@ -7,7 +7,7 @@ time: linear with room for noise), never against absolute limits.
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 

@@ -8,9 +8,10 @@ annotations of the sample agreed at F1 0.99, which is where we aim.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -49,7 +49,7 @@ def print_table(figures: list[Figure], console: Console) -> None:
 @app.command()
 @guarded
 def figures(
-    file: Annotated[Optional[Path], typer.Argument(help="Report file (default: the embedded sample).")] = None,
+    file: Annotated[Path | None, typer.Argument(help="Report file (default: the embedded sample).")] = None,
     table: Annotated[bool, typer.Option("--table", help="Print a readable table instead of JSON lines.")] = False,
 ) -> None:
     """Extract every figure of a report (one JSON object per line)."""

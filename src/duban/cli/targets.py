@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -28,7 +28,7 @@ NONE_FOUND = "本报告未列出主要预期目标 (no main expected targets par
 @app.command()
 @guarded
 def targets(
-    file: Annotated[Optional[Path], typer.Argument(help="Report file (default: the embedded sample).")] = None,
+    file: Annotated[Path | None, typer.Argument(help="Report file (default: the embedded sample).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Show the main expected targets (主要预期目标), quantified and qualitative."""

@@ -16,7 +16,7 @@ from duban.extract.units import Quantity
 from duban.model import Report
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Bounds:
     """Clause and sentence around one quantity (half-open offsets)."""
 

@@ -19,14 +19,14 @@ class Words(tuple[str, ...]):
 
     _by_length: tuple[tuple[int, frozenset[str]], ...]
 
-    def __new__(cls, words: "list[str] | tuple[str, ...]") -> "Words":
+    def __new__(cls, words: list[str] | tuple[str, ...]) -> Words:  # noqa: PYI034
         ordered = sorted(set(words), key=lambda w: (-len(w), w))
         self = super().__new__(cls, ordered)
         lengths = sorted({len(w) for w in ordered}, reverse=True)
         self._by_length = tuple((n, frozenset(w for w in ordered if len(w) == n)) for n in lengths)
         return self
 
-    def __add__(self, other: "tuple[str, ...]") -> "Words":  # type: ignore[override]
+    def __add__(self, other: tuple[str, ...]) -> Words:  # type: ignore[override]
         return Words(tuple(self) + tuple(other))
 
     def start(self, text: str, pos: int = 0) -> str | None:
@@ -44,7 +44,7 @@ class Words(tuple[str, ...]):
         return None
 
 
-def _longest_first(words: "list[str] | tuple[str, ...]") -> Words:
+def _longest_first(words: list[str] | tuple[str, ...]) -> Words:
     return Words(words)
 
 
@@ -75,6 +75,7 @@ class Cues:
     run_separators: tuple[str, ...]
     respective: tuple[str, ...]
     each: tuple[str, ...]
+    each_words: tuple[str, ...]
     comparators_before: dict[str, str]
     before_words: tuple[str, ...]
     comparators_after: dict[str, str]
@@ -102,6 +103,7 @@ class Cues:
     post_stops: tuple[str, ...]
     post_stops_growth: tuple[str, ...]
     name_list_marks: tuple[str, ...]
+    post_list_verbs: tuple[str, ...]
     from_window: int
     list_heads: tuple[str, ...]
     protected: tuple[str, ...]
@@ -132,6 +134,7 @@ def cues(_key: int = 0) -> Cues:
         run_separators=_longest_first(data.run_separators),
         respective=_longest_first(data.respective),
         each=_longest_first(data.each),
+        each_words=_longest_first(data.each + data.respective),
         comparators_before=dict(data.comparators_before),
         before_words=_longest_first(list(data.comparators_before)),
         comparators_after=dict(data.comparators_after),
@@ -160,6 +163,7 @@ def cues(_key: int = 0) -> Cues:
         post_stops_growth=_longest_first(ind.post_stop + data.run_separators + data.to_level_verbs
                                          + data.growth_verbs.increase + data.growth_verbs.decrease),
         name_list_marks=_longest_first(ind.name_list_marks),
+        post_list_verbs=_longest_first(ind.post_list_verbs),
         from_window=ind.from_window,
         list_heads=_longest_first(ind.list_heads),
         protected=_longest_first(ind.protected),

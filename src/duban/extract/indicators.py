@@ -57,12 +57,12 @@ def clean_pre(raw: str, growth_unit: bool) -> str:
             m = p.match(s)
             if m and m.end() > 0:
                 s = s[m.end():]
-        w = starting(s, c.leading)
-        if w and not starting(s, c.protected):
-            s = s[len(w):]
-        w = ending(s, trailing)
-        if w and not ending(s, c.protected):
-            s = s[: -len(w)]
+        lead = starting(s, c.leading)
+        if lead and not starting(s, c.protected):
+            s = s[len(lead):]
+        trail = ending(s, trailing)
+        if trail and not ending(s, c.protected):
+            s = s[: -len(trail)]
         s = _strip_punct(s)
         if s == before:
             break
@@ -77,8 +77,7 @@ def clean_post(raw: str, growth_unit: bool = False) -> str:
         w = starting(s, c.after_words)
         if w:
             s = s[len(w):]
-        if s.startswith("的"):
-            s = s[1:]
+        s = s.removeprefix("的")
     stops = c.post_stops_growth if growth_unit else c.post_stops
     if not s or starting(s, stops):
         return ""

@@ -9,8 +9,8 @@ are the qualitative ones, each with its span.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from duban.extract.cues import cues, starting
 from duban.extract.pipeline import extract_figures

@@ -11,7 +11,7 @@ it is. One regular-expression pass; a run of digits longer than
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MAX_DIGITS = 15
 
@@ -35,8 +35,7 @@ def fold(text: str) -> str:
     return _FOLDABLE.sub(lambda m: chr(_FOLD[ord(m.group())]), text)
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """Digits as written: ``folded[start:end]`` parses to ``value``."""
 
     start: int

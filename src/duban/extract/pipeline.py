@@ -13,13 +13,13 @@ Every stage is linear in the text (bounded look-around per quantity).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from duban.extract import indicators as ind
 from duban.extract import qualifiers as qual
 from duban.extract.clauses import Bounds, bounds_of, clause_breaks
-from duban.extract.cues import cues, starting
+from duban.extract.cues import cues, ending, starting
 from duban.extract.exclusions import filter_quantities
 from duban.extract.numbers import fold
 from duban.extract.units import Quantity, find_quantities
@@ -82,11 +82,9 @@ def _quantities(doc: Doc) -> None:
 
 def _exclusions(doc: Doc) -> None:
     doc.breaks = breaks = clause_breaks(doc.report.text, cues().clause_breaks, doc.quantities)
-    bounds = [bounds_of(doc.report, breaks, q) for q in doc.quantities]
-    kept = filter_quantities(doc.folded, doc.quantities, [b.clause_end for b in bounds])
-    by_start = {q.start: b for q, b in zip(doc.quantities, bounds)}
-    doc.drafts = [Draft(q, by_start[q.start]) for q in kept
-                  if q.unit is not None or q.unit_measure in ("fraction", "ratio")]
+    kept = filter_quantities(doc.folded, doc.quantities, lambda q: bounds_of(doc.report, breaks, q).clause_end)
+    doc.drafts = [Draft(q) for q in kept
+                  if q.unit is not None or q.unit_measure in ("fraction", "ratio", "rank", "index")]
 
 
 def _locate(doc: Doc) -> None:
@@ -169,6 +167,7 @@ def _indicators(doc: Doc) -> None:
     respective: list[str] | None = None
     previous: Draft | None = None
     taken_until = -1  # the gap up to this offset was taken as a previous quantity's noun
+    history: list[str] = []  # the sentence's indicators so far, in order
     for group in runs:
         first = group[0]
         b = first.bounds
@@ -176,12 +175,17 @@ def _indicators(doc: Doc) -> None:
         if (b.sentence_start, b.sentence_end) != sentence:
             sentence = (b.sentence_start, b.sentence_end)
             respective, previous = None, None
+            history = []
         if previous is not None and previous.bounds is not None \
                 and previous.bounds.sentence_start != b.sentence_start:
             previous = None
-        _name_run(doc, group, previous, respective, taken_until)
+        _name_run(doc, group, previous, respective, taken_until, history)
+        for d in group:
+            for name in d.indicators:
+                if name and (not history or history[-1] != name):
+                    history.append(name)
         last = group[-1]
-        if len(group) > 1 and len(set(d.indicators[0] for d in group if d.indicators)) == len(group):
+        if len(group) > 1 and len({d.indicators[0] for d in group if d.indicators}) == len(group):
             respective = [d.indicators[0] for d in group]
         if last.source_start is not None and last.source_start > last.q.end:
             taken_until = last.q.end + len(last.gap_after)
@@ -189,9 +193,8 @@ def _indicators(doc: Doc) -> None:
 
 
 def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
-              respective: list[str] | None, taken_until: int) -> None:
+              respective: list[str] | None, taken_until: int, history: list[str]) -> None:
     c = cues()
-    text = doc.report.text
     first = group[0]
     b = first.bounds
     assert b is not None
@@ -222,6 +225,8 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
             names = expanded
         elif not pre and respective is not None and len(respective) == n:
             names = list(respective)
+        elif not pre and resp and len(history) >= n:
+            names = history[-n:]  # …比重提高到1.7%，贡献率达到61%，分别比上年提高0.36和0.67个百分点
         else:
             name = pre or prev_name or _from_previous_clause(doc, b)
             names = [name] * n
@@ -233,12 +238,29 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     post = ind.clean_post(d.gap_after, growth_unit)
     names_list = not growth_unit and any(m in pre for m in c.name_list_marks)
     combine = bool(post) and not growth_unit and d.q.category != "money"
+    if not each and not growth_unit and ind.is_list(pre):
+        # A、B、C分别增加2个: the verb stays in each item (a decrease or increase stated as an amount)
+        verb = ending(pre, c.trailing_growth)
+        if verb:
+            head = pre[: -len(verb)]
+            word = ending(head, c.each_words)
+            if word and not ending(head, c.protected):
+                items = [item + verb for item in ind.split_items(head[: -len(word)])]
+                each = True
     if each and len(items) == 1:
         for k in (2, 3):
             expanded = ind.split_respective(pre, k)
             if expanded:
                 items = expanded
                 break
+    verb = starting(d.gap_after, c.post_list_verbs) if growth_unit and pre and len(items) == 1 else None
+    if verb:
+        rest = d.gap_after[len(verb) : len(verb) + 2 * c.max_length]
+        objects = ind.split_items(rest) if not rest.startswith(("“", "‘", "《")) else []  # a quoted name is one
+        if len(objects) > 1 and all(len(o) <= 8 for o in objects):
+            d.indicators = [pre + o for o in objects]
+            d.source_start = pre_start
+            return
     if len(items) > 1 and "等" not in pre and (each or growth_unit) and not starting(raw.lstrip(), c.growth):
         d.indicators = items
         d.source_start = pre_start

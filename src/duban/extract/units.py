@@ -17,6 +17,7 @@ from duban.extract.numbers import Number, scan_numbers
 from duban.lexicon.schema import CuesFile, UnitEntry, UnitsFile, load_checked
 
 _BRACKETS = {"（": "）", "(": ")"}
+_LIST_GAPS = ("和", "、", "及", "与")
 
 
 @dataclass(slots=True)
@@ -49,6 +50,7 @@ class Quantity:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     scales: tuple[tuple[str, float], ...]  # longest first
+    scale_of: dict[str, float]
     standalone: frozenset[str]
     units: tuple[UnitEntry, ...]  # longest name first
     by_first: dict[str, tuple[UnitEntry, ...]]  # units by first character, longest first
@@ -57,6 +59,11 @@ class _Lexicon:
     qualifiers: frozenset[str]
     approx: dict[str, str]
     range_seps: tuple[str, ...]
+    ordinal: str
+    bare_ends: str
+    bare_end_words: tuple[str, ...]
+    index_words: tuple[str, ...]
+    index_links: tuple[str, ...]
 
 
 @lru_cache(maxsize=4)
@@ -65,6 +72,7 @@ def _lexicon(_key: int = 0) -> _Lexicon:
     cues = load_checked("cues.yaml", CuesFile)
     return _Lexicon(
         scales=tuple(sorted(data.scales.items(), key=lambda kv: -len(kv[0]))),
+        scale_of=dict(data.scales),
         standalone=frozenset(data.standalone_scales),
         units=tuple(sorted(data.units, key=lambda u: -len(u.name))),
         by_first={ch: tuple(u for u in sorted(data.units, key=lambda u: -len(u.name)) if u.name[0] == ch)
@@ -74,6 +82,11 @@ def _lexicon(_key: int = 0) -> _Lexicon:
         qualifiers=frozenset(data.qualifier_brackets),
         approx=dict(cues.approx_in_number),
         range_seps=tuple(sorted(cues.range_separators, key=len, reverse=True)),
+        ordinal=data.bare.ordinal,
+        bare_ends=data.bare.ends,
+        bare_end_words=tuple(data.bare.end_words),
+        index_words=tuple(sorted(data.bare.index_words, key=len, reverse=True)),
+        index_links=tuple(sorted(data.bare.index_links, key=len, reverse=True)) + ("",),
     )
 
 
@@ -104,9 +117,9 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
             return None
         return Quantity(number.start, j, number.value / denominator, None, None, 1.0, None,
                         "fraction", None, j)
-    if folded.startswith(":1", pos) or folded.startswith("：1", pos):
-        if not (pos + 2 < n and (folded[pos + 2].isdigit() or folded[pos + 2] == ".")):
-            return Quantity(number.start, pos + 2, number.value, None, text[pos : pos + 2], 1.0, None,
+    if (folded.startswith(":1", pos) or folded.startswith("：1", pos)) \
+            and not (pos + 2 < n and (folded[pos + 2].isdigit() or folded[pos + 2] == ".")):
+        return Quantity(number.start, pos + 2, number.value, None, text[pos : pos + 2], 1.0, None,
                             "ratio", None, pos + 2)
     approx: str | None = None
     written: list[str] = []
@@ -119,7 +132,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
         scale_word = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None)
     scale = 1.0
     if scale_word:
-        scale = dict(lex.scales)[scale_word]
+        scale = lex.scale_of[scale_word]
         written.append(text[pos : pos + len(scale_word)])
         pos += len(scale_word)
         if approx is None:
@@ -129,7 +142,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                     break
         second = next((w for w, _ in lex.scales if folded.startswith(w, pos)), None) if approx else None
         if second:  # 4万多亿元: 4万亿 with 多 written between the scales
-            scale *= dict(lex.scales)[second]
+            scale *= lex.scale_of[second]
             written.append(text[pos : pos + len(second)])
             scale_word += second
             pos += len(second)
@@ -151,7 +164,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
             unit = entry
             break
     if unit is None and (not scale_word or scale_word not in lex.standalone):
-        return None
+        return _bare(folded, number, pos) if not scale_word and approx is None else None
     base_unit: str | None = None
     measure: str | None = None
     excluded = False
@@ -178,6 +191,26 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
                     approx, number.end, excluded, unit.category if unit is not None else None)
 
 
+def _bare(folded: str, number: Number, pos: int) -> Quantity | None:
+    """A rank (位居全球第1，) or an index value (融合指数达到45.3，) written without a unit."""
+    lex = lexicon()
+    if pos < len(folded) and folded[pos] not in lex.bare_ends \
+            and not any(folded.startswith(w, pos) for w in lex.bare_end_words):
+        return None
+    before = folded[max(0, number.start - 8) : number.start]
+    measure = None
+    if before.endswith(lex.ordinal):
+        measure = "rank"
+    else:
+        for link in lex.index_links:
+            if before.endswith(link) and any(before[: len(before) - len(link)].endswith(w) for w in lex.index_words):
+                measure = "index"
+                break
+    if measure is None:
+        return None
+    return Quantity(number.start, number.end, number.value, None, None, 1.0, None, measure, None, number.end)
+
+
 def _merge_range(folded: str, first: Quantity | None, first_number: Number, second: Quantity) -> Quantity | None:
     """``4至6家`` / ``6%—6.5%``: one range quantity, or None when not a range."""
     lex = lexicon()
@@ -199,8 +232,20 @@ def find_quantities(text: str, folded: str) -> list[Quantity]:
     numbers = scan_numbers(folded)
     out: list[Quantity] = []
     pending: tuple[Number, Quantity | None] | None = None
+    orphans: list[Number] = []  # unitless numbers of a list waiting for the unit of its last (0.36和0.67个百分点)
     for number in numbers:
         quantity = read_unit(text, folded, number)
+        if quantity is None:
+            if not (orphans and folded[orphans[-1].end : number.start] in _LIST_GAPS):
+                orphans = []
+            orphans.append(number)
+        else:
+            if orphans and quantity.unit and folded[orphans[-1].end : number.start] in _LIST_GAPS:
+                for o in orphans:
+                    out.append(Quantity(o.start, o.end, o.value, None, quantity.unit, quantity.scale,
+                                        quantity.base_unit, quantity.unit_measure, None, o.end,
+                                        quantity.excluded_unit, quantity.category))
+            orphans = []
         if pending is not None and quantity is not None:
             merged = _merge_range(folded, pending[1], pending[0], quantity)
             if merged is not None:

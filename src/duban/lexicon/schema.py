@@ -55,12 +55,21 @@ class UnitEntry(_Strict):
         return value
 
 
+class BareNumbers(_Strict):
+    ordinal: str = "第"
+    ends: str = "，。；"
+    end_words: list[str] = Field(default_factory=list)
+    index_words: list[str] = Field(default_factory=list)
+    index_links: list[str] = Field(default_factory=list)
+
+
 class UnitsFile(_Strict):
     scales: dict[str, float]
     standalone_scales: list[str] = Field(default_factory=list)
     units: list[UnitEntry]
     per: list[str] = Field(default_factory=list)
     qualifier_brackets: list[str] = Field(default_factory=list)
+    bare: BareNumbers = Field(default_factory=BareNumbers)
 
     @model_validator(mode="after")
     def _unique(self) -> UnitsFile:
@@ -132,6 +141,7 @@ class IndicatorCues(_Strict):
     generic: list[str]
     post_stop: list[str]
     name_list_marks: list[str]
+    post_list_verbs: list[str] = Field(default_factory=list)
     from_window: int = 6
     list_heads: list[str]
     protected: list[str] = Field(default_factory=list)
@@ -436,6 +446,7 @@ class XlsxLayout(_Strict):
     comparators: dict[str, str]
     measures: dict[str, str]
     growth_words: dict[Literal["up", "down"], str]
+    change_words: list[str] = []
     part_band: str
     area_band: str
     main_targets_band: str
@@ -606,6 +617,7 @@ class FulfilFile(_Strict):
     flow_prefixes: list[str] = []
     cumulative_prefixes: list[str] = []
     trailing_noise: list[str] = []
+    equivalent_words: list[list[str]] = []
 
     @model_validator(mode="after")
     def _variants_once(self) -> FulfilFile:
