@@ -53,6 +53,10 @@ def test_regions_data_is_consistent() -> None:
         ("乌鲁木齐市", "650100", "新疆维吾尔自治区乌鲁木齐市", "city"),
         ("深圳市", "440300", "广东省深圳市", "city"),
         ("浙江省台州市", "331000", "浙江省台州市", "city"),
+        # short names in common use, from report_structure.yaml's region_short_names
+        ("黔东南州", "522600", "贵州省黔东南苗族侗族自治州", "city"),
+        ("恩施州", "422800", "湖北省恩施土家族苗族自治州", "city"),
+        ("伊犁州", "654000", "新疆维吾尔自治区伊犁哈萨克自治州", "city"),
     ],
 )
 def test_regions_resolve_real_names(written: str, code: str, full: str, level: str) -> None:

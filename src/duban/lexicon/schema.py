@@ -490,6 +490,12 @@ class RoleMarkers(_Strict):
     plan: list[str] = Field(min_length=1)
 
 
+class RegionShortName(_Strict):
+    suffix: str = Field(min_length=1)
+    short: str = Field(min_length=1)
+    prefix_lengths: list[int] = Field(min_length=1)
+
+
 class ReportStructureFile(_Strict):
     """report_structure.yaml: the words of a report's header, headings and annex."""
 
@@ -502,6 +508,7 @@ class ReportStructureFile(_Strict):
     name_stop_words: list[str]
     national: NationalRegion
     division_suffixes: list[str]
+    region_short_names: list[RegionShortName]
     government_markers: list[str] = Field(min_length=1)
     government_levels: dict[str, Literal["province", "city", "county"]]
     session: SessionWords

@@ -165,4 +165,6 @@ def _unnumbered(text: str, index: int, start: int, end: int, data: dict[str, Any
         return None
     if not any(cue in title for cue in data["unnumbered_part_cues"]):
         return None
+    if any(cue in title for cue in data["title_cues"]):
+        return None  # the report's title (2025年政府工作报告), not a part
     return Heading(UNNUMBERED, None, 0, index, start, start, title_end, False)

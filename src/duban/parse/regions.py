@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from duban.lexicon import load_data
 from duban.lexicon.schema import RegionsFile, load_checked
+from duban.parse.heading import structure
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,27 @@ class _Index:
         self.by_name: dict[str, list[str]] = {}
         for code, name in names.items():
             self.by_name.setdefault(name, []).append(code)
+        self._add_short_names(structure()["region_short_names"])
         self.longest = max((len(n) for n in self.by_name), default=0)
+
+    def _add_short_names(self, rules: list[dict[str, Any]]) -> None:
+        """Short names in common use (黔东南州 for 黔东南苗族侗族自治州), from the data file.
+
+        A short name is the first 2–4 characters of the official name plus a short
+        suffix; it is added only where no division bears it and no other division
+        would give the same one, so it can never hide or confuse a real name.
+        """
+        made: dict[str, set[str]] = {}
+        for code in self.current:
+            name = self.names[code]
+            for rule in rules:
+                if name.endswith(rule["suffix"]):
+                    for n in rule["prefix_lengths"]:
+                        if n < len(name) - len(rule["suffix"]):
+                            made.setdefault(name[:n] + rule["short"], set()).add(code)
+        for short, codes in made.items():
+            if short not in self.by_name and len(codes) == 1:
+                self.by_name[short] = sorted(codes)
 
     def ancestors(self, code: str) -> list[str]:
         """Codes of the province and city above ``code`` that exist, outermost first."""

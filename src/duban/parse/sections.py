@@ -46,13 +46,17 @@ class Outline:
     heading_paragraphs: frozenset[int]
 
 
-def _runs(cands: Sequence[Heading]) -> list[list[Heading]]:
-    """Split candidates of one style into runs numbered 1, 2, 3 … in order."""
+def _runs(cands: Sequence[Heading], skip: int = 0) -> list[list[Heading]]:
+    """Split candidates of one style into runs numbered 1, 2, 3 … in order.
+
+    ``skip`` numbers may be missing between two headings of a run (an abridged
+    text that lost its 二、 still has its 三、).
+    """
     runs: list[list[Heading]] = []
     for h in cands:
         if h.value == 1:
             runs.append([h])
-        elif runs and h.value == runs[-1][-1].value + 1:
+        elif runs and 0 < h.value - runs[-1][-1].value <= 1 + skip:
             runs[-1].append(h)
     return runs
 
@@ -200,7 +204,7 @@ def parse_sections(
     b = _Builder(text, paragraphs, body_end, data)
     parts_h = b.by_style[PART]
     unnumbered = b.by_style[UNNUMBERED]
-    part_runs = _runs(parts_h)
+    part_runs = _runs(parts_h, skip=1)
     # Unnumbered part headings win when the numbered ones are missing or restart, or
     # when two or more of them are there and the first comes before any numbered one
     # (2022年工作回顾 … 2023年重点工作任务 then 一、…: the numbers are areas).
