@@ -78,6 +78,9 @@ def clean_post(raw: str, growth_unit: bool = False) -> str:
         if w:
             s = s[len(w):]
         s = s.removeprefix("的")
+    if s and s[0] in "（(":  # a bracketed note (按可比价计算) is no noun
+        close = s.find("）" if s[0] == "（" else ")")
+        s = s[close + 1 :] if close > 0 else ""
     stops = c.post_stops_growth if growth_unit else c.post_stops
     if not s or starting(s, stops):
         return ""

@@ -253,6 +253,10 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
             if expanded:
                 items = expanded
                 break
+    if not pre and each and respective is not None:
+        d.indicators = list(respective)  # …分别达35512元、25689元，分别同比增长7.8%
+        d.source_start = prev_source
+        return
     verb = starting(d.gap_after, c.post_list_verbs) if growth_unit and pre and len(items) == 1 else None
     if verb:
         rest = d.gap_after[len(verb) : len(verb) + 2 * c.max_length]
