@@ -219,7 +219,7 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     items = ind.split_items(pre) if pre and not relative and ind.is_list(pre) else ([pre] if pre else [])
     n = len(group)
     if n > 1:
-        expanded = ind.split_respective(pre, n) if len(items) == 1 else []
+        expanded = ind.split_respective(pre, n) if len(items) in (1, n - 1) else []
         if len(items) == n:
             names = items
         elif expanded:
