@@ -1,6 +1,6 @@
 """GDP growth targets by region and year, from the tables of a ``duban corpus`` run.
 
-    python scripts/gdp_targets.py OUT [--csv PATH]
+    python scripts/gdp_targets.py OUT [--csv PATH] [--check DIR --sample 20 --seed 7]
 
 Keeps the main expected targets whose indicator_id is ``gdp`` and measure
 ``growth`` (quantified rows of ``main_targets``), joins each to its report's
@@ -8,20 +8,23 @@ region, level and year, and writes one CSV row per target with the
 comparator kept: the symbol (``~``, ``>=``, ``range`` …), its usual wording
 (左右, 以上, 区间 …) and the words that follow the figure in the text. The
 ``quote`` column and ``file``/``start``/``end`` let a reader check a row
-against its report. Prints the path of the CSV.
+against its report. Prints the path of the CSV. With ``--check DIR`` (the
+corpus folder) it also prints ``--sample`` random rows next to the text
+around each figure and the report's first lines, for checking by hand.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import random
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from duban.corpus import read_table  # noqa: E402
+from duban.corpus import read_table
 
 WORDING = {"~": "左右", ">=": "以上", "<=": "以内", ">": "超过", "<": "低于", "=": "", "range": "区间"}
 COLUMNS = [
@@ -69,6 +72,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path, help="output folder of duban corpus")
     parser.add_argument("--csv", type=Path, help="where to write (default: OUT/gdp_growth_targets.csv)")
+    parser.add_argument("--check", type=Path, help="corpus folder: print a sample to check by hand")
+    parser.add_argument("--sample", type=int, default=20, help="rows to print with --check")
+    parser.add_argument("--seed", type=int, default=7, help="random seed of the sample")
     args = parser.parse_args()
     rows = gdp_rows(args.out)
     path = args.csv or args.out / "gdp_growth_targets.csv"
@@ -78,6 +84,26 @@ def main() -> None:
         writer.writerows(rows)
     reports = len({r["file"] for r in rows})
     print(f"{len(rows)} GDP growth targets from {reports} reports -> {path}")
+    if args.check:
+        show_sample(rows, args.check, args.sample, args.seed)
+
+
+def show_sample(rows: list[dict[str, object]], corpus: Path, n: int, seed: int) -> None:
+    """Print ``n`` random rows with the text around the figure, for a check by hand."""
+    from duban.ingest import read_report
+
+    for i, row in enumerate(random.Random(seed).sample(rows, min(n, len(rows))), 1):
+        text = read_report(corpus / str(row["file"])).text
+        start, end = int(str(row["start"])), int(str(row["end"]))
+        head = " ".join(text[:160].split())
+        print(f"--- {i}. {row['file']}")
+        print(f"    head: {head}")
+        print(
+            f"    row:  {row['region']} ({row['level']}) {row['year']}: {row['value']}"
+            f"{'–' + str(row['value_max']) if row['value_max'] is not None else ''} {row['unit']} "
+            f"{row['comparator']} {row['comparator_wording']}"
+        )
+        print(f"    text: …{text[max(0, start - 60):start]}[{text[start:end]}]{text[end:end + 30]}…")
 
 
 if __name__ == "__main__":

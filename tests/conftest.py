@@ -126,7 +126,9 @@ class PostgresServer:
     """A PostgreSQL cluster in a temporary folder, started and stopped by this test run."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="duban-pg-"))
+        # as root the server runs as nobody, who must reach the folder: keep it out of a private TMPDIR
+        where = "/tmp" if os.geteuid() == 0 and Path("/tmp").is_dir() else None
+        self.folder = Path(tempfile.mkdtemp(prefix="duban-pg-", dir=where))
         self.data = self.folder / "data"
         self.port = _free_port()
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"

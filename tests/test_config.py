@@ -49,7 +49,7 @@ def test_config_secret_generated_once(tmp_path: Path) -> None:
 
 
 def test_config_not_built_at_import() -> None:
-    import duban.config as config
+    from duban import config
 
     assert not any(isinstance(v, Settings) for v in vars(config).values())
 

@@ -49,7 +49,7 @@ def server(demo_db: Any, backend: str, tmp_path: Path, wait_for_port: Any) -> It
     port = _free_port()
     env = {**os.environ, "DUBAN_DATABASE_URL": demo_db.url, "DUBAN_DATA_HOME": str(tmp_path / "home"),
            "DUBAN_SECRET_KEY": "browser-test-secret", "DUBAN_TODAY": TODAY}
-    log = open(tmp_path / "server.log", "w")
+    log = open(tmp_path / "server.log", "w")  # noqa: SIM115 (open for the server's lifetime)
     proc = subprocess.Popen([sys.executable, "-m", "duban", "serve", "--port", str(port), "--log-level", "warning"],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     try:

@@ -34,6 +34,10 @@ def test_cli_fulfil_json_one_object_per_target() -> None:
     assert gdp["actual"]["value"] == 6.0 and gdp["actual"]["source"].endswith("海拉尔区2019年政府工作报告")
     assert gdp["verdict"] == "met" and gdp["indicator_id"] == "gdp"
     assert by_indicator(records, "一般公共预算收入", "growth")["actual"] is None
+    urban = by_indicator(records, "城镇居民人均可支配收入", "growth")
+    rural = by_indicator(records, "农村居民人均可支配收入", "growth")
+    assert (urban["verdict"], rural["verdict"]) == ("missed", "met")
+    assert urban["clause"] == rural["clause"] == {"verdict": "partly", "reason": "2项可核对，完成1项"}
     assert {"indicator", "indicator_id", "measure", "target", "actual", "verdict", "reason"} <= set(gdp)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from duban.corpus import RunStats, run_corpus
+
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 

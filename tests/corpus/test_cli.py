@@ -30,6 +30,10 @@ def test_cli_corpus_writes_csv_and_reports_counts(tmp_path: Path, local_run: Cor
     ]
     again = runner.invoke(app, ["corpus", str(root), "--out", str(tmp_path / "out"), "--format", "csv", "-q"])
     assert "2 files: 2 already done, 0 processed" in again.output
+    summary = runner.invoke(app, ["corpus-summary", str(tmp_path / "out"), "--json"])
+    assert summary.exit_code == 0, summary.output
+    counts = json.loads(summary.output)
+    assert (counts["parsed"], counts["errors"], counts["errors_by_code"]["D101"]["count"]) == (1, 1, 1)
 
 
 def test_cli_corpus_bad_folder_is_one_coded_line(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "corpus.md"
 
 def _section(table: str) -> str:
     text = DOC.read_text(encoding="utf-8")
-    match = re.search(rf"^### {table}\n(.*?)(?=^### |^## |\Z)", text, re.S | re.M)
+    match = re.search(rf"^### {table}\n(.*?)(?=^### |^## |\Z)", text, re.DOTALL | re.MULTILINE)
     assert match, f"docs/corpus.md has no section for {table}"
     return match.group(1)
 

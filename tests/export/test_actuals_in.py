@@ -81,3 +81,9 @@ def test_actuals_in_rejects_non_utf8(tmp_path: Path) -> None:
 def test_actuals_in_empty_sheet(tmp_path: Path) -> None:
     with pytest.raises(DubanError):
         read_actuals(write(tmp_path, "indicator,measure,value,unit,year,source\n"))
+
+
+def test_actuals_in_broken_excel(tmp_path: Path) -> None:
+    with pytest.raises(DubanError) as info:
+        read_actuals(write(tmp_path, "not a workbook", name="actuals.xlsx"))
+    assert info.value.code is ErrorCode.BAD_SHEET and "Excel" in info.value.detail

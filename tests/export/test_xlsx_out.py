@@ -85,3 +85,18 @@ def test_xlsx_deadline_wording(iso: str | None, shown: str) -> None:
 def test_xlsx_writes_a_file(sample_ledger: Ledger, tmp_path: Path) -> None:
     out = write_ledger_xlsx(sample_ledger, tmp_path / "t.xlsx")
     assert out.stat().st_size > 5000
+
+
+def test_xlsx_target_wording() -> None:
+    from duban.export.xlsx_out import format_target
+    from duban.model import Figure
+
+    layout = load_layout()
+
+    def fig(indicator: str, measure: str, value: float, text: str, cmp: str = "=") -> Figure:
+        return Figure(0, 1, text, "target", 2020, indicator, measure, value, None, "%", cmp, "")
+
+    assert format_target(fig("地区生产总值", "growth", 6, "6%"), layout) == "地区生产总值增长 6%"
+    assert format_target(fig("城镇登记失业率", "rate", 3, "3%", "<="), layout) == "城镇登记失业率 ≤3%"
+    assert format_target(fig("一般性支出压减", "growth", -5, "5%", ">="), layout) == "一般性支出压减 ≥5%"
+    assert format_target(fig("单位生产总值能耗", "growth", -3, "3%", "~"), layout) == "单位生产总值能耗下降 约3%"

@@ -39,7 +39,9 @@ def wrap(paragraph: str, width: float) -> list[str]:
     return lines
 
 
-def text_pdf(text: str, *, page_numbers: bool = True, indent: str = "\u3000\u3000") -> bytes:
+def text_pdf(
+    text: str, *, page_numbers: bool = True, indent: str = "\u3000\u3000", running_head: str | None = None
+) -> bytes:
     """A multi-page A4 PDF of ``text``'s non-empty lines as paragraphs, with ``— n —`` footers.
 
     Each paragraph is indented by two full-width spaces, as reports are typeset.
@@ -53,6 +55,9 @@ def text_pdf(text: str, *, page_numbers: bool = True, indent: str = "\u3000\u300
     page = 1
 
     def footer() -> None:
+        if running_head:
+            pdf.setFont(FONT, 10)
+            pdf.drawCentredString(page_width / 2, page_height - MARGIN / 2, running_head)
         if page_numbers:
             pdf.setFont(FONT, 10)
             pdf.drawCentredString(page_width / 2, MARGIN / 2, f"— {page} —")

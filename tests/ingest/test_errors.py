@@ -132,3 +132,21 @@ def test_read_report_folder(tmp_path: Path) -> None:
     error = _code(folder)
     assert error.code is ErrorCode.UNREADABLE
     assert "folder" in error.one_line()
+
+
+def test_read_report_limit_from_app_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(SAMPLE.read_bytes())
+    monkeypatch.delenv("DUBAN_MAX_BYTES", raising=False)
+    monkeypatch.setenv("DUBAN_MAX_REPORT_BYTES", "2048")
+    assert _code(path).code is ErrorCode.TOO_LARGE
+    monkeypatch.setenv("DUBAN_MAX_BYTES", str(10 * 1024 * 1024))  # the alias wins
+    assert read_report(path).size == path.stat().st_size
+
+
+def test_read_report_bad_limit_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DUBAN_MAX_BYTES", "fifty megabytes")
+    with pytest.raises(DubanError) as info:
+        read_report(SAMPLE)
+    assert info.value.code is ErrorCode.UNREADABLE
+    assert "DUBAN_MAX_BYTES" in info.value.one_line() and SAMPLE.name in info.value.one_line()

@@ -162,3 +162,80 @@ def test_read_report_utf16_page(tmp_path: Path) -> None:
     source = read_report(path)
     assert source.format == "html"
     assert source.text.split("\n") == _paragraphs(text)
+
+
+REPORT_BODY = "政府工作报告。地区生产总值增长6%左右。" * 40
+
+HOSTILE_PAGES = {
+    "deep-chrome": "<html><body>"
+    + '<div class="nav">' * 5000
+    + REPORT_BODY
+    + "</div>" * 5000
+    + "</body></html>",
+    "deep-plain": "<html><body>" + "<div>" * 20000 + REPORT_BODY + "</div>" * 20000 + "</body></html>",
+    "nested-share-bars": "<html><body>"
+    + '<div class="share">分享' * 3000
+    + "</div>" * 3000
+    + "</body></html>",
+    "xml-declaration": '<?xml version="1.0" encoding="utf-8"?><html><body><p>'
+    + REPORT_BODY
+    + "</p></body></html>",
+    "unclosed-tags": "<html><body>" + "<p><b><i><span>" * 2000 + REPORT_BODY,
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_PAGES))
+def test_read_report_hostile_page_is_coded_or_read(tmp_path: Path, name: str) -> None:
+    """Nesting past any sane depth: a Source or D108, never a RecursionError."""
+    path = tmp_path / f"{name}.html"
+    path.write_text(HOSTILE_PAGES[name], encoding="utf-8")
+    try:
+        source = read_report(path)
+    except DubanError as err:
+        assert err.code is ErrorCode.HTML_NO_REPORT
+    else:
+        assert "地区生产总值增长6%左右" in source.text
+
+
+def test_read_report_page_time_is_linear(tmp_path: Path) -> None:
+    import time
+
+    def best(n: int) -> float:
+        path = tmp_path / f"p{n}.html"
+        path.write_text(
+            "<html><body>"
+            + '<div class="menu"><a href="#">栏目</a></div>' * n
+            + "<p>政府工作报告。</p>" * n
+            + "</body></html>",
+            encoding="utf-8",
+        )
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            read_report(path)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    ratios = []
+    for _ in range(3):  # a loaded machine can spoil one measurement; a quadratic pass spoils all
+        ratios.append(best(8000) / max(best(4000), 0.02))
+        if ratios[-1] < 3.5:
+            return
+    pytest.fail(f"time(2n)/time(n) = {ratios}")
+
+
+def test_read_report_word_doc_that_is_a_web_page(tmp_path: Path) -> None:
+    """Portals often serve a 'Word' download that is an HTML page named .doc (Word opens it)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "2020年政府工作报告.doc"
+    path.write_bytes(gov_page(text, "gb2312").encode("gb18030"))
+    source = read_report(path)
+    assert (source.format, source.encoding) == ("html", "gb18030")
+    assert source.text.split("\n") == _paragraphs(text)
+
+
+def test_read_report_word_doc_that_is_mhtml(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "2020年政府工作报告.doc"
+    path.write_bytes(_mhtml(gov_page(text, "gb2312").encode("gb18030"), "gb2312"))
+    assert read_report(path).text.split("\n") == _paragraphs(text)

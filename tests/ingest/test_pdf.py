@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from duban.errors import DubanError, ErrorCode
 from duban.ingest import read_report
-from duban.ingest.pdf import Line, reflow, restore_ideographs
+from duban.ingest.pdf import Line, reflow, restore_ideographs, running_lines
 
 from .documents import CHROMIUM, browser_pdf, image_pdf, text_pdf
 from .paths import SAMPLE
@@ -149,3 +149,16 @@ def test_read_report_owner_only_encrypted_pdf_is_read(tmp_path: Path) -> None:
     with path.open("wb") as handle:
         writer.write(handle)
     assert "政府工作报告" in read_report(path).text
+
+
+def test_read_report_pdf_running_head_dropped(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "headed.pdf"
+    path.write_bytes(text_pdf(text, running_head="镇海区人民政府 政府工作报告（2020年）"))
+    assert _paragraphs(read_report(path).text) == _paragraphs(text)
+
+
+def test_running_lines_need_most_pages() -> None:
+    pages = [["标题", "正文甲"], ["标题", "正文乙"], ["正文丙", "第3页"], ["标题", "正文丁"]]
+    assert running_lines(pages) == {"标题"}
+    assert running_lines(pages[:2]) == set()

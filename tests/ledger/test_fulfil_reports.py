@@ -8,7 +8,7 @@ least 90% of the rows. Skipped until figure extraction (duban.extract) exists.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +32,15 @@ if not hasattr(extract, "extract_figures"):
 if not REPORTS.is_dir():
     pytest.skip("../shared/corpus/reports is absent", allow_module_level=True)
 
-from duban.cli.fulfil import load  # noqa: E402  (needs duban.extract)
+from duban.cli.fulfil import load
 
 
-@lru_cache(maxsize=None)
+@cache
 def loaded(name: str) -> Any:
     return load(REPORTS / name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def results(target_report: str, actual_report: str) -> list[Fulfilment]:
     report, figures, main = loaded(target_report)
     report1, figures1, _ = loaded(actual_report)

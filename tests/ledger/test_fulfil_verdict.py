@@ -281,3 +281,41 @@ def test_report_actuals_cumulative_amounts_are_not_one_year() -> None:
     fig = Figure(start=0, end=4, text="615亿元", kind="actual", year=2015, indicator="累积完成全社会固定资产投资",
                  measure="level", value=615, value_max=None, unit="亿元", comparator="=", quote="累积完成全社会固定资产投资615亿元")
     assert report_actuals([fig], 2015, "r", SETTINGS)[0].period_average
+
+
+def test_combine_multi_part_target_partly() -> None:
+    """城乡居民人均可支配收入分别增长7.5%: 城镇 6.5% missed, 农村 9.4% met → partly."""
+    from duban.ledger.fulfil import combine, group_by_clause
+
+    urban, rural = target("城镇居民人均可支配收入", 7.5), target("农村居民人均可支配收入", 7.5)
+    urban.quote = rural.quote = "城乡居民人均可支配收入分别增长7.5%"
+    results = fulfil([urban, rural], [actual("城镇居民人均可支配收入", 6.5), actual("农村居民人均可支配收入", 9.4)],
+                     SETTINGS)
+    groups = group_by_clause(results)
+    assert len(groups) == 1
+    assert combine(groups[0]) == (Verdict.PARTLY, "2项可核对，完成1项")
+    assert combine(results[:1])[0] is Verdict.MISSED
+    assert combine(results[1:])[0] is Verdict.MET
+    assert combine(fulfil([urban], [], SETTINGS))[0] is Verdict.NO_DATA
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "paired"),
+    [
+        ("新增境内外上市和过会企业", "新增上市企业", "uncertain"),
+        ("落实援助资金", "全年落实帮扶资金", True),
+        ("脱贫项目", "扶贫项目", True),
+        ("制造业贷款", "普惠小微贷款", False),
+        ("规上工业增加值", "高技术制造业增加值", False),
+        ("服务贸易进出口额", "外贸进出口总额", False),
+        ("培育年销售额30亿元以上企业", "新增上市企业", False),
+    ],
+)
+def test_pairing_shared_endings_need_a_shared_qualifier(a: str, b: str, paired: bool | str) -> None:
+    result = fulfil([target(a, 8.0, "家", "level")], [actual(b, 9.0, "家", "level")], SETTINGS)[0]
+    if paired is False:
+        assert result.verdict is Verdict.NO_DATA, result.reason
+    elif paired == "uncertain":
+        assert result.pairing is Pairing.UNCERTAIN
+    else:
+        assert result.pairing is Pairing.TEXT

@@ -119,7 +119,17 @@ def test_fulfilment_xlsx_layout(tmp_path: Path) -> None:
     sheet = load_workbook(path).active
     assert sheet["A1"].value == TITLE
     assert tuple(c.value for c in sheet[3]) == HEADERS
-    assert sheet["C4"].value == "地区生产总值" and sheet["F4"].value == "完成"
-    assert sheet["D4"].value == "6.8%左右" and sheet["E4"].value == "6.8%"
-    assert sheet["F7"].value == "未完成"
+    assert sheet["A4"].value == "主要预期目标"
+    assert sheet["C5"].value == "地区生产总值" and sheet["F5"].value == "完成"
+    assert sheet["D5"].value == "6.8%左右" and sheet["E5"].value == "6.8%"
+    assert sheet["A7"].value == "工作任务"
+    assert sheet["C9"].value == "新建学校" and sheet["F9"].value == "未完成" and sheet["A9"].value == 4
     assert sheet.print_title_rows == "$3:$3"
+
+
+def test_report_targets_leave_out_five_year_plan_goals() -> None:
+    plan = fig(TEXT_2019, "20所", "target", 2019, "新建学校", "level", 20, "所")
+    plan.part = "二、“十四五”时期主要目标任务"
+    assert report_targets(R2019, [plan]).task == []
+    plan.part = "三、2019年重点工作"
+    assert report_targets(R2019, [plan]).task == [plan]

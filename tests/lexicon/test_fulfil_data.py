@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from duban.errors import DubanError
-from duban.lexicon.schema import FulfilFile, clear_cache, validated
 from duban.ledger.settings import load_settings
+from duban.lexicon.schema import FulfilFile, clear_cache, validated
 
 
 @pytest.fixture

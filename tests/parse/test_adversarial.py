@@ -19,6 +19,7 @@ from duban.parse import parse_text
 
 MB = 1024 * 1024
 REPEATS = 5
+ATTEMPTS = 3
 MAX_RATIO = 3.5
 # Below this, a measurement is mostly timer, cache and scheduler noise.
 NOISE_FLOOR = 0.02
@@ -75,9 +76,14 @@ def test_parse_text_is_linear(name: str) -> None:
     make, n = INPUTS[name]
     small, large = make(n), make(2 * n)
     _check_spans(parse_text(large))
-    t_small, t_large = _best_time(small), _best_time(large)
-    ratio = t_large / max(t_small, NOISE_FLOOR)
-    assert ratio < MAX_RATIO, f"{name}: {t_small:.4f}s at n={n}, {t_large:.4f}s at 2n (x{ratio:.1f})"
+    ratios = []
+    # On a loaded machine one measurement can be off; a quadratic step fails every attempt.
+    for _ in range(ATTEMPTS):
+        t_small, t_large = _best_time(small), _best_time(large)
+        ratios.append(t_large / max(t_small, NOISE_FLOOR))
+        if ratios[-1] < MAX_RATIO:
+            return
+    pytest.fail(f"{name}: time(2n)/time(n) = {', '.join(f'{r:.1f}' for r in ratios)} at n={n}")
 
 
 def test_parse_text_ten_megabytes_of_one_character() -> None:

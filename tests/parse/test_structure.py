@@ -176,3 +176,83 @@ def test_glossary_unnumbered_and_bracketed_entries() -> None:
     ]
     # a sentence holding a colon continues the definition before it
     assert terms[1].definition.endswith("目标是，到2025年：完成任务。")
+
+
+def test_unnumbered_parts_with_bracketed_areas() -> None:
+    """嘉兴 style: unnumbered parts, （一） areas, themes inside them."""
+    text = (
+        "各位代表：\n\n2018年工作回顾\n\n一年来，实现了增长。\n\n2019年工作任务\n\n"
+        "（一）打造高能级的城市平台\n\n建设湾区新城。加快推进。\n\n（二）打造高水准的科创高地\n\n正文。\n\n"
+        "切实加强政府自身建设\n\n让解放思想成为一种常态。正文。\n"
+    )
+    report = parse_text(text)
+    assert [(s.title, s.role) for s in report.sections] == [
+        ("2018年工作回顾", Role.REVIEW),
+        ("2019年工作任务", Role.PLAN),
+        ("切实加强政府自身建设", Role.GOVERNANCE),
+    ]
+    areas = report.sections[1].children
+    assert [(a.kind, a.number, a.title) for a in areas] == [
+        (SectionKind.AREA, "（一）", "打造高能级的城市平台"),
+        (SectionKind.AREA, "（二）", "打造高水准的科创高地"),
+    ]
+    assert [t.title for t in areas[0].children] == ["建设湾区新城"]
+
+
+def test_main_targets_prefers_this_years_list() -> None:
+    text = (
+        "一、2025年工作回顾\n\n全年主要预期目标是：增长5%，顺利完成了。\n\n"
+        "二、“十五五”时期经济社会发展目标任务\n\n“十五五”时期经济社会发展的主要目标是，经济实力显著增强。\n\n"
+        "三、2026年重点工作\n\n确保完成全年预期目标。\n\n"
+        "综合考虑各方面因素，建议经济社会发展主要预期目标为：地区生产总值增长5%以上。\n\n"
+        "（一）扩大内需\n\n正文。\n"
+    )
+    report = parse_text(text)
+    assert report.main_targets is not None
+    start, end = report.main_targets
+    assert text[start:end].startswith("综合考虑各方面因素，建议经济社会发展主要预期目标为")
+    assert report.role_at(start) is Role.MAIN_TARGETS
+
+
+def test_main_targets_list_over_paragraphs_and_none_without_targets() -> None:
+    text = (
+        "一、2019年工作回顾\n\n正文。\n\n二、2020年工作安排\n\n今年经济社会发展的主要预期目标是：\n\n"
+        "地区生产总值增长6%；\n\n城镇登记失业率控制在3%以内。\n\n各项工作要抓实。\n"
+    )
+    report = parse_text(text)
+    assert report.main_targets is not None
+    start, end = report.main_targets
+    assert text[start:end].endswith("城镇登记失业率控制在3%以内。")
+    bare = parse_text("一、2019年工作回顾\n\n正文。\n\n二、2020年工作安排\n\n确保完成全年预期目标。\n")
+    assert bare.main_targets is None
+
+
+MARKDOWN = (
+    "---\nsource: http://www.ningbo.gov.cn/art/2020/5/2/art_1229886274_1514296.html\n"
+    "title: 2020年政府工作报告\n---\n\n"
+    "**2020年4月27日在宁波市第十五届人民代表大会第五次会议上**\n\n**市长 裘东耀**\n\n"
+    "<!-- 裘东耀作政府工作报告。（王鹏 摄） -->\n\n各位代表：\n\n"
+    "## 一、2019年工作回顾\n\n2019年是新中国成立70周年。\n\n"
+    "**（一）狠抓稳增长，经济保持平稳运行**\n\n支持企业稳定发展。主动为企业减负。\n\n"
+    "## 二、2020年主要目标任务\n\n**（一）坚定不移抓实体经济**\n\n"
+    "**精准高效服务企业**。深化“三服务”活动。\n"
+)
+
+
+def test_markdown_front_matter_and_heading_marks() -> None:
+    report = parse_text(MARKDOWN)
+    meta = report.metadata
+    assert (meta.title, meta.region, meta.delivered_on, meta.speaker_name) == (
+        "2020年政府工作报告",
+        "宁波市",
+        "2020-04-27",
+        "裘东耀",
+    )
+    assert [(p.number, p.title, p.role) for p in report.sections] == [
+        ("一", "2019年工作回顾", Role.REVIEW),
+        ("二", "2020年主要目标任务", Role.PLAN),
+    ]
+    assert MARKDOWN[report.sections[0].start :].startswith("一、2019年工作回顾")
+    area = report.sections[1].children[0]
+    assert (area.number, area.title) == ("（一）", "坚定不移抓实体经济")
+    assert [t.title for t in area.children] == ["精准高效服务企业"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 from sqlalchemy import Engine, text
 
@@ -51,11 +54,16 @@ def test_db_savepoint_rolls_back_alone(engine: Engine) -> None:
 
 
 def test_db_immediate_begin_takes_write_lock(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
-    writer = engine.execution_options(sqlite_begin="IMMEDIATE")
-    with writer.begin() as conn:
+    """``sqlite_begin="IMMEDIATE"`` holds the write lock from BEGIN: another writer must wait."""
+    path = tmp_path / "x.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
         conn.execute(text("CREATE TABLE t (x INTEGER)"))
-        conn.execute(text("INSERT INTO t VALUES (1)"))
+    writer = engine.execution_options(sqlite_begin="IMMEDIATE")
     with writer.connect() as conn, conn.begin():
-        assert conn.execute(text("SELECT count(*) FROM t")).scalar() == 1
+        conn.execute(text("SELECT count(*) FROM t"))  # a read, yet the write lock is held
+        other = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
     engine.dispose()

@@ -6,9 +6,9 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from store_support import Analysed, analyse_text
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from store_support import Analysed, analyse_text
 
 from duban.errors import DubanError
 from duban.store.repo.reports import import_report, lineage_of, list_reports
@@ -135,3 +135,18 @@ def test_import_without_region_has_a_lineage_of_its_own(sample: Analysed) -> Non
     report = dataclasses.replace(sample.report, metadata=dataclasses.replace(sample.report.metadata, region=None,
                                                                             region_full=None))
     assert lineage_of(report, "abc") == "sha256:abc"
+
+
+def test_import_value_too_long_is_d401_on_every_backend(session: Session, sample: Analysed) -> None:
+    """A value the database refuses (PostgreSQL checks VARCHAR lengths) is D401, and nothing stays."""
+    broken = list(sample.figures)
+    broken[0] = dataclasses.replace(broken[0], unit="单位" * 100)
+    bad = dataclasses.replace(sample, figures=broken)
+    try:
+        result = _import(session, bad)
+    except DubanError as err:
+        assert err.code.value == "D401"
+        assert _count(session, ReportRow) == 0
+    else:  # SQLite does not enforce VARCHAR lengths: the import is whole
+        assert session.bind is not None and session.bind.dialect.name == "sqlite"
+        assert result.created and _count(session, FigureRow) == len(broken)

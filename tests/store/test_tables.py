@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import Engine, delete, text, update
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from duban.store.db import is_conflict, make_sessionmaker
 from duban.store.tables import AuditLogRow, ReportRow, TaskRow, utcnow
@@ -85,9 +85,9 @@ def test_tables_timestamps_come_back_aware_utc(session: Session) -> None:
     report.imported_at = dt.datetime(2020, 5, 9, 9, 0, tzinfo=shanghai)
     session.commit()
     session.expire_all()
-    assert report.imported_at == dt.datetime(2020, 5, 9, 1, 0, tzinfo=dt.timezone.utc)
+    assert report.imported_at == dt.datetime(2020, 5, 9, 1, 0, tzinfo=dt.UTC)
     assert report.imported_at.tzinfo is not None
-    assert utcnow().tzinfo is dt.timezone.utc
+    assert utcnow().tzinfo is dt.UTC
 
 
 def test_tables_naive_timestamp_is_refused(session: Session) -> None:

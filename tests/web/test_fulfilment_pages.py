@@ -127,7 +127,8 @@ def test_fulfilment_xlsx_download(client: TestClient) -> None:
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet["A1"].value == "主要预期目标和工作任务完成情况对照表"
-    assert [sheet.cell(row=r, column=6).value for r in range(4, 8)] == ["完成", "完成", "完成", "未完成"]
+    assert [sheet.cell(row=r, column=6).value for r in range(4, 9)] == [None, "完成", "完成", None, "完成"]
+    assert sheet["A7"].value == "工作任务：稳增长" and sheet["F9"].value == "未完成"
 
 
 def test_public_fulfilment_without_login(client: TestClient) -> None:
@@ -160,3 +161,29 @@ def test_fulfilment_default_is_the_newest_reviewed_report(client: TestClient) ->
     assert response.headers["location"] == f"/reports/{rid}/fulfilment"
     nav = BeautifulSoup(client.get(f"/reports/{rid}/fulfilment").text, "lxml").select_one("nav.mainnav")
     assert nav is not None and nav.find("a", string="承诺兑现") is not None
+
+
+def test_progress_reports_supply_actuals_on_the_office_page_only(client: TestClient, engine: Engine) -> None:
+    """A department reports 22 schools built: the office page counts it, the public page keeps to the reports."""
+    import datetime as dt
+
+    from duban.ledger.status import Thresholds
+    from duban.store.repo.progress import ProgressInput, add_progress
+    from duban.store.tables import TaskTargetRow, UserRow
+
+    rid = client.report_id  # type: ignore[attr-defined]
+    with make_sessionmaker(engine).begin() as session:
+        target = session.scalars(
+            select(TaskTargetRow).where(TaskTargetRow.indicator == "新建学校")
+        ).one()
+        user = session.scalars(select(UserRow).where(UserRow.username == "office")).one()
+        add_progress(session=session, task=target.task, user=user, today=dt.date(2019, 12, 20),
+                     thresholds=Thresholds(),
+                     data=ProgressInput(reported_on=dt.date(2019, 12, 20), values={target.id: 22.0}))
+    login(client)
+    office = client.get(f"/reports/{rid}/fulfilment.json").json()
+    school = next(r for r in office["rows"] if r["indicator"] == "新建学校")
+    assert school["verdict"] == "met" and school["actual"]["source"] == "进度报告"
+    assert "进度报告（1项）" in office["sources"]
+    public = client.get(f"/public/fulfilment/{rid}.json").json()
+    assert next(r for r in public["rows"] if r["indicator"] == "新建学校")["verdict"] == "missed"

@@ -13,7 +13,7 @@ def test_figures_wrapped_at_their_spans() -> None:
     start = TEXT.index("6%")
     start2 = TEXT.index("244亿元")
     marks = [Mark(start, start + 2, "figure", "0", "k-actual"), Mark(start2, start2 + 5, "figure", "1", "k-target")]
-    soup = BeautifulSoup(render_text(TEXT, marks, {}, set()), "html.parser")
+    soup = BeautifulSoup(render_text(TEXT, marks, {}, {}), "html.parser")
     found = [(m.get_text(), m["data-fig"]) for m in soup.select("mark.fig")]
     assert found == [("6%", "0"), ("244亿元", "1")]
     # the text reads back unchanged, paragraph by paragraph
@@ -22,7 +22,7 @@ def test_figures_wrapped_at_their_spans() -> None:
 
 def test_script_in_report_is_text() -> None:
     text = "报告<script>alert(1)</script>正文 & 更多\n"
-    html = str(render_text(text, [Mark(2, 10, "figure", "0")], {}, set()))
+    html = str(render_text(text, [Mark(2, 10, "figure", "0")], {}, {}))
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert "&amp;" in html
@@ -45,14 +45,24 @@ def test_longer_term_wins() -> None:
 
 def test_anchors_and_headings() -> None:
     start = TEXT.index("推进")
-    soup = BeautifulSoup(render_text(TEXT, [], {start: "t1"}, {0}), "html.parser")
+    soup = BeautifulSoup(render_text(TEXT, [], {start: "t1"}, {0: TEXT.index("\n")}), "html.parser")
     assert soup.select_one("span#t1") is not None
     assert soup.select_one("p.heading").get_text() == "一、回顾"
+    assert soup.select_one("p.heading strong") is None
+
+
+def test_heading_running_into_text_is_bold() -> None:
+    text = "（一）经济发展稳中提质。实现规上工业总产值2507亿元。\n"
+    title_end = text.index("。")
+    soup = BeautifulSoup(render_text(text, [], {}, {0: title_end}), "html.parser")
+    assert soup.select_one("p.heading") is None
+    assert soup.select_one("p strong").get_text() == "（一）经济发展稳中提质"
+    assert soup.get_text().strip() == text.strip()
 
 
 def test_overlapping_marks_first_wins() -> None:
     text = "增长百分之六点五\n"
-    html = str(render_text(text, [Mark(2, 6, "figure", "0"), Mark(4, 8, "figure", "1")], {}, set()))
+    html = str(render_text(text, [Mark(2, 6, "figure", "0"), Mark(4, 8, "figure", "1")], {}, {}))
     soup = BeautifulSoup(html, "html.parser")
     assert [m["data-fig"] for m in soup.select("mark")] == ["0"]
     assert soup.get_text() == "增长百分之六点五"

@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from duban.ingest.read import sample_path
 from duban.store.repo import assignments
 from duban.store.tables import TaskRow
-from duban.web.workflow import CONFLICT_MESSAGE, write
 from duban.web.errors import Conflict
+from duban.web.workflow import CONFLICT_MESSAGE, write
 from tests.web.conftest import Client, Web
 
 SCRIPT = "<script>alert('duban')</script>"

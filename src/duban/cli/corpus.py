@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -41,14 +41,14 @@ def corpus(
     fmt: Annotated[Format, typer.Option("--format", help="Table file format.")] = Format.parquet,
     engine: Annotated[Engine, typer.Option(help="local: a process pool; dask: a Dask cluster.")] = Engine.local,
     scheduler: Annotated[
-        Optional[str], typer.Option(help="Dask scheduler address (tcp://host:8786), with --engine dask.")
+        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786), with --engine dask.")
     ] = None,
     workers: Annotated[
-        Optional[int], typer.Option(min=1, help="Worker processes (local engine; default: all cores).")
+        int | None, typer.Option(min=1, help="Worker processes (local engine; default: all cores).")
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Files per part written to disk.")] = 200,
     db: Annotated[
-        Optional[str], typer.Option(help="Also import every parsed report into this database URL.")
+        str | None, typer.Option(help="Also import every parsed report into this database URL.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:

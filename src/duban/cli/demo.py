@@ -9,7 +9,7 @@ serves the web app. ``--no-serve`` stops after building.
 from __future__ import annotations
 
 import importlib.util
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -25,11 +25,11 @@ from duban.store.schema import open_database
 @app.command("demo")
 @guarded
 def demo_command(
-    host: Annotated[Optional[str], typer.Option(help="address to listen on (default 127.0.0.1)")] = None,
-    port: Annotated[Optional[int], typer.Option(help="port to listen on (default 8000)")] = None,
-    admin_password: Annotated[Optional[str], typer.Option(help="set the admin's password")] = None,
+    host: Annotated[str | None, typer.Option(help="address to listen on (default 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="port to listen on (default 8000)")] = None,
+    admin_password: Annotated[str | None, typer.Option(help="set the admin's password")] = None,
     department_password: Annotated[
-        Optional[str], typer.Option(help="set the three department accounts' password")
+        str | None, typer.Option(help="set the three department accounts' password")
     ] = None,
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="serve the web app afterwards")] = True,
 ) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -93,15 +93,15 @@ def _table(results: list[Fulfilment], title: str) -> Table:
 @guarded
 def fulfil(
     report_n: Annotated[Path, typer.Argument(help="The report of year N (its targets).")],
-    report_n1: Annotated[Optional[Path], typer.Argument(help="The report of year N+1 (its review).")] = None,
+    report_n1: Annotated[Path | None, typer.Argument(help="The report of year N+1 (its review).")] = None,
     actuals: Annotated[
-        Optional[Path], typer.Option("--actuals", help="CSV/Excel: indicator, measure, value, unit, year, source.")
+        Path | None, typer.Option("--actuals", help="CSV/Excel: indicator, measure, value, unit, year, source.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per target.")] = False,
-    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Write the 完成情况对照表 to this .xlsx file.")] = None,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="Write the 完成情况对照表 to this .xlsx file.")] = None,
     scope: Annotated[str, typer.Option(help="main, task or all targets.")] = "all",
     tolerance: Annotated[
-        Optional[float], typer.Option(help="左右 band in percentage points (default from fulfil.yaml: 0.5).")
+        float | None, typer.Option(help="左右 band in percentage points (default from fulfil.yaml: 0.5).")
     ] = None,
 ) -> None:
     """Judge the targets of year N: met, missed, partly, not comparable, no data."""
@@ -112,7 +112,8 @@ def fulfil(
     settings = load_settings(tolerance)
     extra = read_actuals(actuals) if actuals is not None else []
     report, figures, main = load(report_n)
-    report1, figures1 = (None, [])
+    report1: Report | None = None
+    figures1: list[Figure] = []
     if report_n1 is not None:
         report1, figures1, _ = load(report_n1)
     results = fulfil_reports(report, figures, report1, figures1, extra, settings, main)
@@ -141,8 +142,8 @@ def fulfil(
 def history(
     folder: Annotated[Path, typer.Argument(help="A folder of one region's reports (or several regions').")],
     indicator: Annotated[str, typer.Option(help="Indicator text or id: 地区生产总值, gdp …")],
-    measure: Annotated[Optional[str], typer.Option(help="level, growth or rate.")] = None,
-    region: Annotated[Optional[str], typer.Option(help="Region, when the folder holds several.")] = None,
+    measure: Annotated[str | None, typer.Option(help="level, growth or rate.")] = None,
+    region: Annotated[str | None, typer.Option(help="Region, when the folder holds several.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per year.")] = False,
 ) -> None:
     """A region's target and actual of one indicator for every year the reports cover."""

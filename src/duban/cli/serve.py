@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,8 +13,8 @@ from duban.config import get_settings
 @app.command("serve")
 @guarded
 def serve_command(
-    host: Annotated[Optional[str], typer.Option(help="address to listen on (default 127.0.0.1)")] = None,
-    port: Annotated[Optional[int], typer.Option(help="port to listen on (default 8000)")] = None,
+    host: Annotated[str | None, typer.Option(help="address to listen on (default 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="port to listen on (default 8000)")] = None,
     log_level: Annotated[str, typer.Option(help="uvicorn log level")] = "info",
 ) -> None:
     """Serve the web app (creates or upgrades the database first)."""

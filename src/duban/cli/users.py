@@ -6,7 +6,7 @@ Passwords are asked for twice without echo unless ``--password`` is given
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -37,9 +37,9 @@ def _password(given: str | None) -> str:
 def users_add(
     username: Annotated[str, typer.Argument(help="login name")],
     role: Annotated[str, typer.Option(help="admin, department or viewer")] = "viewer",
-    department: Annotated[Optional[str], typer.Option(help="department name (role department)")] = None,
-    password: Annotated[Optional[str], typer.Option(help="password (asked for when omitted)")] = None,
-    name: Annotated[Optional[str], typer.Option(help="display name")] = None,
+    department: Annotated[str | None, typer.Option(help="department name (role department)")] = None,
+    password: Annotated[str | None, typer.Option(help="password (asked for when omitted)")] = None,
+    name: Annotated[str | None, typer.Option(help="display name")] = None,
 ) -> None:
     """Add a user."""
     if role not in ROLES:
@@ -91,7 +91,7 @@ def users_list() -> None:
 @guarded
 def users_passwd(
     username: Annotated[str, typer.Argument(help="login name")],
-    password: Annotated[Optional[str], typer.Option(help="new password (asked for when omitted)")] = None,
+    password: Annotated[str | None, typer.Option(help="new password (asked for when omitted)")] = None,
 ) -> None:
     """Set a user's password."""
     engine = open_database(get_settings().resolved_database_url)

@@ -45,8 +45,8 @@ class DatabaseSink:
         except DubanError as err:
             return f"store failed: {err.code.value} {err.detail}"
         except SQLAlchemyError as exc:
-            err = DubanError(ErrorCode.STORE_FAILED, None, detail=str(exc).splitlines()[0])
-            return f"store failed: {err.code.value} {err.detail}"
+            failed = DubanError(ErrorCode.STORE_FAILED, None, detail=str(exc).splitlines()[0])
+            return f"store failed: {failed.code.value} {failed.detail}"
 
     def close(self) -> None:
         self.engine.dispose()

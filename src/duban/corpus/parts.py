@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -31,6 +31,11 @@ PARTS = "parts"
 FORMATS = ("parquet", "csv")
 _BATCH = re.compile(r"^batch-(\d{6})$")
 KEY_TABLES = ("reports", "errors")  # every processed file has exactly one row in one of these
+
+
+def _names(table: pa.Table) -> list[str]:
+    """The ``file`` column (never null) as Python strings."""
+    return [str(name) for name in table.column("file").to_pylist()]
 
 
 class PartStore:
@@ -60,7 +65,8 @@ class PartStore:
         for batch in self.batches():
             for table in KEY_TABLES:
                 t = pq.read_table(batch / f"{table}.parquet", columns=["file", "sha256"])
-                out.update(zip(t.column("file").to_pylist(), t.column("sha256").to_pylist()))
+                shas = [str(s) if s is not None else None for s in t.column("sha256").to_pylist()]
+                out.update(zip(_names(t), shas))
         return out
 
     def write_batch(self, index: int, parts: dict[str, list[pa.Table]]) -> Path:
@@ -79,8 +85,7 @@ class PartStore:
         latest: dict[str, str] = {}
         for batch in self.batches():
             for table in KEY_TABLES:
-                files = pq.read_table(batch / f"{table}.parquet", columns=["file"]).column("file")
-                for name in files.to_pylist():
+                for name in _names(pq.read_table(batch / f"{table}.parquet", columns=["file"])):
                     latest[name] = batch.name
         return latest
 
@@ -91,7 +96,7 @@ class PartStore:
             t = pq.read_table(batch / f"{table}.parquet", schema=SCHEMAS[table])
             if t.num_rows == 0:
                 continue
-            keep = [latest.get(f) == batch.name for f in t.column("file").to_pylist()]
+            keep = [latest.get(f) == batch.name for f in _names(t)]
             yield t if all(keep) else t.filter(pa.array(keep, type=pa.bool_()))
 
 

@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from duban.model import Figure
 
-KEY_FIELDS: list[pa.Field] = [
+KEY_FIELDS: list[pa.Field[Any]] = [
     pa.field("file", pa.string(), nullable=False),
     pa.field("sha256", pa.string()),
 ]
@@ -48,10 +48,10 @@ def arrow_type(annotation: Any) -> pa.DataType:
     return pa.string()
 
 
-def dataclass_fields(cls: type, *, skip: frozenset[str] = frozenset()) -> list[pa.Field]:
+def dataclass_fields(cls: type, *, skip: frozenset[str] = frozenset()) -> list[pa.Field[Any]]:
     """Arrow fields for the scalar fields of a dataclass, in declaration order."""
     hints = typing.get_type_hints(cls)
-    out: list[pa.Field] = []
+    out: list[pa.Field[Any]] = []
     for f in dataclasses.fields(cls):
         if f.name in skip or f.name.startswith("_"):
             continue

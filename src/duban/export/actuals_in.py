@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from zipfile import BadZipFile
 
 from duban.errors import DubanError, ErrorCode
 from duban.model.figure import MEASURES
@@ -55,11 +56,12 @@ def _cell(value: object) -> str:
 def _read_rows(path: Path) -> list[list[str]]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # type: ignore[import-untyped]
+        from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
         try:
             book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many types for a broken file
+        except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
             raise DubanError(ErrorCode.BAD_SHEET, path, detail=f"不是有效的Excel文件（{type(exc).__name__}）") from None
         try:
             sheet = book.worksheets[0]

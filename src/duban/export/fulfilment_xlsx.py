@@ -3,18 +3,18 @@
 A title row, a subtitle (region, year, where the actuals come from), then one
 row per target: 序号, 类别, 指标, 年度目标, 实际完成, 完成情况, 说明, 目标原文,
 实际出处. Main expected targets come first, then task-level targets grouped
-by area. The header repeats on every printed page; the page is A4 landscape,
+by area, each group under a band row naming it. The header repeats on every printed page; the page is A4 landscape,
 one page wide; each verdict has its cell colour.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from duban.ledger.verdict import describe_target, show
 from duban.model.fulfilment import VERDICT_LABELS, Fulfilment, Verdict
@@ -82,9 +82,23 @@ def write_fulfilment_xlsx(results: Sequence[Fulfilment], path: str | Path, subti
         cell.border = border
         cell.fill = PatternFill("solid", fgColor="D9D9D9")
         sheet.column_dimensions[get_column_letter(col)].width = width
-    for offset, result in enumerate(ordered(results), start=1):
-        row = 3 + offset
-        for col, value in enumerate(_row(offset, result), start=1):
+    row = 3
+    band: tuple[str, str] | None = None
+    for index, result in enumerate(ordered(results), start=1):
+        this_band = (result.scope, result.target.area or "" if result.scope == "task" else "")
+        if this_band != band:
+            band = this_band
+            row += 1
+            title = SCOPE_LABELS.get(result.scope, result.scope)
+            if result.scope == "task" and result.target.area:
+                title = f"{title}：{result.target.area}"
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADERS))
+            cell = sheet.cell(row=row, column=1, value=title)
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="F2F2F2")
+            cell.border = border
+        row += 1
+        for col, value in enumerate(_row(index, result), start=1):
             cell = sheet.cell(row=row, column=col, value=value)
             cell.border = border
             cell.alignment = centre if col in (1, 4, 5, 6) else wrap

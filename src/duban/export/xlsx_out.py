@@ -69,7 +69,7 @@ def format_target(f: Figure, layout: XlsxLayout) -> str:
     word = ""
     if f.measure == "growth":
         word = layout.growth_words["down" if f.value < 0 else "up"]
-        if f.indicator.endswith(tuple(layout.growth_words.values())):
+        if any(w in f.indicator for w in layout.change_words):
             word = ""
     head = f"{f.indicator}{word} " if f.indicator else ""
     return f"{head}{cmp}{f.text}"
@@ -80,10 +80,15 @@ def _band_label(area: Area | None, task: Task, layout: XlsxLayout) -> list[tuple
     if task.kind == "main_target":
         return [("part", layout.main_targets_band)]
     out: list[tuple[str, str]] = []
-    if area is not None and area.part_title:
-        out.append(("part", layout.part_band.format(number=area.part_number or "", title=area.part_title)))
+    number, title = task.part_number, task.part_title
+    if title is None and area is not None:
+        number, title = area.part_number, area.part_title
+    if title:
+        out.append(("part", layout.part_band.format(number=number or "", title=title)))
     if area is not None:
         out.append(("area", layout.area_band.format(number=area.number or "", title=area.title)))
+    else:
+        out.append(("area", ""))  # closes the previous area's band: this task stands under the part
     return out
 
 
@@ -165,6 +170,9 @@ def _tasks_sheet(ws: Worksheet, ledger: Ledger, layout: XlsxLayout) -> None:
             if open_bands.get(kind) != label:
                 close_theme(row - 1)
                 theme_start, theme_key = None, None
+                open_bands[kind] = label
+                if not label:
+                    continue
                 _band(ws, row, n, label, kind, layout)
                 open_bands[kind] = label
                 if kind == "part":

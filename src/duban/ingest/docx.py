@@ -62,7 +62,15 @@ def read_docx(data: bytes, where: str) -> str:
     try:
         document = Document(io.BytesIO(data))
         lines = list(_block_lines(document.element.body))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError, OSError):
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        zipfile.BadZipFile,
+        etree.LxmlError,
+        OSError,
+        RecursionError,
+    ):
         raise DubanError(ErrorCode.DOCX_CORRUPT, where) from None
     return "\n".join(line for line in lines if line.strip())
 

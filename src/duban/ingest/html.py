@@ -7,28 +7,32 @@ them; then the content block is found by text density: starting at <body>,
 descend into the child that holds most of the non-link Chinese text, until
 no child holds most of it. That block is rendered one block element per line.
 
-trafilatura was tried and not taken: it needs a dozen further packages, kept
-the pager (上一篇/下一篇) and, on a page with no article, returned the menus.
+The page is parsed with lxml's HTML parser, which caps nesting at 256 levels,
+and every pass below is an iteration, not a recursion, so a hostile page
+cannot exhaust the stack; each pass is linear in the number of elements.
+(BeautifulSoup was the first choice; it builds any depth and recursed to a
+RecursionError on 5,000 nested divs.) trafilatura was tried and not taken:
+it needs a dozen further packages, kept the pager (上一篇/下一篇) and, on a
+page with no article, returned the menus.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, Comment, Tag
-from bs4.element import NavigableString
+from lxml import etree  # type: ignore[import-untyped]
 
 from duban.errors import DubanError, ErrorCode
 from duban.ingest.decode import canonical, decode_text, decode_with
 
-_DROP_TAGS = (
+_DROP_TAGS = [
     "script",
     "style",
     "noscript",
     "template",
     "iframe",
     "frame",
+    "frameset",
     "svg",
     "canvas",
     "object",
@@ -47,7 +51,7 @@ _DROP_TAGS = (
     "map",
     "audio",
     "video",
-)
+]
 # Class/id words of portal chrome, matched as whole words of the name (nav-bar → nav).
 _CHROME_NAMES = frozenset(
     [
@@ -85,7 +89,6 @@ _CHROME_NAMES = frozenset(
         "xglj",
         "pager",
         "paging",
-        "page-nav",
         "prev",
         "next",
         "sidebar",
@@ -152,9 +155,13 @@ _CELL = frozenset(("td", "th"))
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ASCII_SPACE = re.compile(r"[ \t\n\r\f]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _MAJORITY = 0.6
 _MIN_HAN = 200
 _LINK_HEAVY = 0.5
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+
+Counts = dict[etree._Element, tuple[int, int]]
 
 
 def read_html(data: bytes, where: str, charset: str | None = None) -> tuple[str, str]:
@@ -163,14 +170,14 @@ def read_html(data: bytes, where: str, charset: str | None = None) -> tuple[str,
     ``charset`` is one declared outside the page (a MIME part's header); it is tried first.
     """
     markup, encoding = decode_page(data, where, charset)
-    soup = BeautifulSoup(markup, "lxml")
-    body = soup.body or soup
-    _strip_chrome(body)
-    counts: dict[int, tuple[int, int]] = {}
-    _count(body, counts)
-    block = _content_block(body, counts)
-    lines = [line for line in _render(block, counts) if line]
-    text = "\n".join(lines)
+    body = _body(markup, where)
+    etree.strip_elements(body, *_DROP_TAGS, with_tail=False)
+    full = _count(body, frozenset())
+    total = full[body][0]
+    chrome = frozenset(el for el in body.iter() if _chrome_named(el) and full[el][0] <= 0.5 * total)
+    counts = _count(body, chrome)
+    block = _content_block(body, counts, chrome)
+    text = "\n".join(_render(block, counts, chrome))
     if len(_HAN.findall(text)) < _MIN_HAN:
         raise DubanError(ErrorCode.HTML_NO_REPORT, where)
     return text, encoding
@@ -202,94 +209,109 @@ def decode_page(data: bytes, where: str, charset: str | None = None) -> tuple[st
     return decode_text(data, where)
 
 
-def _strip_chrome(root: Tag) -> None:
-    """Remove comments, non-content tags and elements named like portal chrome."""
-    for comment in root.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for tag in root.find_all(_DROP_TAGS):
-        tag.decompose()
-    total = _han_count(root.get_text())
-    for tag in root.find_all(True):
-        if tag.decomposed or not _chrome_named(tag):
-            continue
-        # A wrapper that holds most of the page's text is never chrome, whatever its name.
-        if _han_count(tag.get_text()) <= 0.5 * total:
-            tag.decompose()
+def _body(markup: str, where: str) -> etree._Element:
+    """The page's <body> (or root), parsed leniently; D108 if nothing parses."""
+    markup = _XML_DECLARATION.sub("", markup, count=1).replace("\x00", "")
+    try:
+        root = etree.fromstring(markup, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        raise DubanError(ErrorCode.HTML_NO_REPORT, where) from None
+    if root is None:
+        raise DubanError(ErrorCode.HTML_NO_REPORT, where)
+    body = root.find("body")
+    return root if body is None else body
 
 
-def _chrome_named(tag: Tag) -> bool:
-    names = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
+def _chrome_named(el: etree._Element) -> bool:
+    if not isinstance(el.tag, str):
+        return False
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
     return any(word.lower() in _CHROME_NAMES for word in _NAME_WORD.findall(names))
 
 
-def _han_count(text: str) -> int:
-    return len(_HAN.findall(text))
+def _han(text: str | None) -> int:
+    return len(_HAN.findall(text)) if text else 0
 
 
-def _count(node: Tag, counts: dict[int, tuple[int, int]]) -> tuple[int, int]:
-    """(Han characters, Han characters inside links) of every element, bottom-up."""
-    han = links = 0
-    for child in node.children:
-        if isinstance(child, Tag):
-            h, l = _count(child, counts)
-            han += h
-            links += h if child.name == "a" else l
-        elif isinstance(child, NavigableString):
-            han += _han_count(str(child))
-    counts[id(node)] = (han, links)
-    return han, links
+def _count(root: etree._Element, skip: frozenset[etree._Element]) -> Counts:
+    """(Han characters, Han characters inside links) of every element; ``skip`` subtrees count 0.
+
+    Reversed document order visits every element after all its descendants.
+    """
+    counts: Counts = {}
+    for el in reversed(list(root.iter())):
+        if el in skip or not isinstance(el.tag, str):
+            counts[el] = (0, 0)
+            continue
+        han, links = _han(el.text), 0
+        for child in el:
+            child_han, child_links = counts[child]
+            han += child_han + _han(child.tail)
+            links += child_han if child.tag == "a" else child_links
+        counts[el] = (han, links)
+    return counts
 
 
-def _own(tag: Tag, counts: dict[int, tuple[int, int]]) -> int:
-    han, links = counts.get(id(tag), (0, 0))
+def _own(el: etree._Element, counts: Counts) -> int:
+    han, links = counts[el]
     return han - links
 
 
-def _content_block(body: Tag, counts: dict[int, tuple[int, int]]) -> Tag:
+def _content_block(body: etree._Element, counts: Counts, chrome: frozenset[etree._Element]) -> etree._Element:
     """Descend from <body> into the child holding most non-link text, while one does."""
     node = body
     while True:
         total = _own(node, counts)
-        best = max(
-            (c for c in node.children if isinstance(c, Tag)), key=lambda c: _own(c, counts), default=None
-        )
+        children = [c for c in node if isinstance(c.tag, str) and c not in chrome]
+        best = max(children, key=lambda c: _own(c, counts), default=None)
         if best is None or total == 0 or _own(best, counts) < _MAJORITY * total:
             return node
         node = best
 
 
-def _render(block: Tag, counts: dict[int, tuple[int, int]]) -> Iterator[str]:
-    """One line per block element; table cells joined by tabs; link-heavy blocks left out."""
+_OPEN, _TEXT, _FLUSH = range(3)
+
+
+def _render(block: etree._Element, counts: Counts, chrome: frozenset[etree._Element]) -> list[str]:
+    """One line per block element; table cells joined by tabs; chrome and link-heavy blocks left out."""
+    out: list[str] = []
     line: list[str] = []
 
-    def flush() -> Iterator[str]:
+    def flush() -> None:
         text = "".join(line).strip(" \t\n\r\f")
         line.clear()
         if text:
-            yield text
+            out.append(text)
 
-    def walk(node: Tag) -> Iterator[str]:
-        for child in node.children:
-            if isinstance(child, Tag):
-                name = child.name
-                if name in _BLOCK:
-                    han, links = counts.get(id(child), (0, 0))
-                    yield from flush()
-                    if han and links > _LINK_HEAVY * han:
-                        continue
-                    if name == "pre":
-                        line.append(child.get_text())
-                    else:
-                        yield from walk(child)
-                    yield from flush()
-                elif name in _CELL:
-                    if line:
-                        line.append("\t")
-                    yield from walk(child)
-                else:
-                    yield from walk(child)
-            elif isinstance(child, NavigableString) and not isinstance(child, Comment):
-                line.append(_ASCII_SPACE.sub(" ", str(child)))
-
-    yield from walk(block)
-    yield from flush()
+    stack: list[tuple[int, object]] = [(_OPEN, block)]
+    while stack:
+        kind, item = stack.pop()
+        if kind == _TEXT:
+            line.append(str(item))
+            continue
+        if kind == _FLUSH:
+            flush()
+            continue
+        el: etree._Element = item
+        if el in chrome or not isinstance(el.tag, str):
+            continue
+        name = el.tag.lower()
+        if name in _BLOCK:
+            flush()
+            han, links = counts[el]
+            if han and links > _LINK_HEAVY * han:
+                continue
+            stack.append((_FLUSH, None))
+        elif name in _CELL and line:
+            line.append("\t")
+        if name == "pre":
+            stack.append((_TEXT, "".join(el.itertext())))
+            continue
+        for child in reversed(el):
+            if child.tail:
+                stack.append((_TEXT, _ASCII_SPACE.sub(" ", child.tail)))
+            stack.append((_OPEN, child))
+        if el.text:
+            stack.append((_TEXT, _ASCII_SPACE.sub(" ", el.text)))
+    flush()
+    return out

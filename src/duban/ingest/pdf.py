@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from unicodedata import east_asian_width
 
@@ -39,6 +40,10 @@ _JUSTIFY_GAP = re.compile(
 )
 # Indented by at least this many characters more than body lines: a paragraph starts.
 _INDENT_STEP = 1.5
+# A first or last line on more than half the pages (of at least three) is a running head or foot.
+_RUNNING_MIN_PAGES = 3
+_RUNNING_SHARE = 0.5
+_DIGITS = re.compile(r"\d+")
 # pypdf's own failures, and what its parsers raise on malformed objects.
 _PDF_ERRORS = (
     PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
@@ -68,13 +73,31 @@ def read_pdf(data: bytes, where: str) -> str:
     visible = sum(len("".join(page.split())) for page in pages)
     if visible < _MIN_CHARS_PER_PAGE * max(len(pages), 1):
         raise DubanError(ErrorCode.PDF_NO_TEXT, where)
-    lines = [
-        _line(raw)
+    page_lines = [
+        [raw for raw in page.splitlines() if raw.strip() and not _PAGE_NUMBER.fullmatch(raw)]
         for page in pages
-        for raw in page.splitlines()
-        if raw.strip() and not _PAGE_NUMBER.fullmatch(raw)
     ]
+    running = running_lines(page_lines)
+    lines = [_line(raw) for page in page_lines for raw in page if _running_key(raw) not in running]
     return restore_ideographs("\n".join(reflow(lines)))
+
+
+def running_lines(pages: list[list[str]]) -> set[str]:
+    """Running heads and feet: a first or last line that recurs on most pages (digits ignored).
+
+    Such a line (the report's title, 政府工作报告（2020年）, a department's name) is
+    the page furniture of a printed document, not a paragraph of the report.
+    """
+    if len(pages) < _RUNNING_MIN_PAGES:
+        return set()
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({_running_key(line) for line in (lines[:1] + lines[-1:])})
+    return {key for key, count in seen.items() if count > _RUNNING_SHARE * len(pages)}
+
+
+def _running_key(line: str) -> str:
+    return _DIGITS.sub("0", "".join(line.split()))
 
 
 def _page_text(page: PageObject) -> str:

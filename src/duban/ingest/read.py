@@ -38,7 +38,7 @@ def read_report(path: str | Path, *, max_bytes: int | None = None) -> Source:
     kind of bad input (D100-D110, D112).
     """
     p = Path(path)
-    limit = resolve_max_bytes(max_bytes)
+    limit = resolve_max_bytes(max_bytes, str(p))
     try:
         if p.is_dir():
             raise DubanError(ErrorCode.UNREADABLE, p, detail="it is a folder, not a file")
@@ -57,8 +57,8 @@ def read_report(path: str | Path, *, max_bytes: int | None = None) -> Source:
 def read_bytes(data: bytes, *, name: str, path: str | None = None, max_bytes: int | None = None) -> Source:
     """Decode raw bytes (an upload, a file) named ``name`` into a :class:`Source`."""
     where = path or name
-    limit = resolve_max_bytes(max_bytes)
-    if not data:
+    limit = resolve_max_bytes(max_bytes, where)
+    if not data or data.isspace():
         raise DubanError(ErrorCode.EMPTY, where)
     if len(data) > limit:
         raise DubanError(ErrorCode.TOO_LARGE, where, limit=limit)

@@ -10,12 +10,11 @@ Pure: the caller reads files and the database and hands the records in.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from duban.ledger.settings import FulfilSettings, load_settings
 from duban.model.figure import Figure
 from duban.model.fulfilment import Actual
-
 
 _YEAR = re.compile(r"(19|20)\d\d年")
 
@@ -24,10 +23,15 @@ def is_period_total(figure: Figure, settings: FulfilSettings) -> bool:
     """An amount added up over several years: 累计完成…, or in a multi-year review part (过去五年 … 新增城镇就业123.4万人)."""
     if figure.measure == "level" and figure.indicator.startswith(settings.cumulative_prefixes):
         return True
-    part = figure.part or ""
-    if not any(cue in part for cue in settings.period_part_cues) or _YEAR.search(part):
+    if not in_period_part(figure, settings):
         return False
     return figure.measure == "level" and figure.indicator.startswith(settings.flow_prefixes)
+
+
+def in_period_part(figure: Figure, settings: FulfilSettings) -> bool:
+    """The figure stands in a part about a multi-year period (“十四五”时期主要目标任务, 过去五年) and no single year."""
+    part = figure.part or ""
+    return any(cue in part for cue in settings.period_part_cues) and not _YEAR.search(part)
 
 
 def report_actuals(
@@ -72,17 +76,17 @@ def progress_actuals(
             by_name.setdefault(figure.indicator_id, figure)
     latest: dict[str, Actual] = {}
     for key, value in records:
-        figure = targets.get(key) or by_name.get(key)
-        if figure is None:
+        target: Figure | None = targets.get(key) or by_name.get(key)
+        if target is None:
             continue
         latest[key] = Actual(
-            indicator=figure.indicator,
-            measure=figure.measure,
+            indicator=target.indicator,
+            measure=target.measure,
             value=float(value),
-            unit=figure.unit,
-            year=figure.year,
+            unit=target.unit,
+            year=target.year,
             source=source,
-            quote=f"{source}：{figure.indicator} {value:g}{figure.unit or ''}",
-            indicator_id=figure.indicator_id,
+            quote=f"{source}：{target.indicator} {value:g}{target.unit or ''}",
+            indicator_id=target.indicator_id,
         )
     return list(latest.values())

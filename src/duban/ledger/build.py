@@ -33,6 +33,7 @@ from duban.model import (
     NonCommitment,
     Report,
     Role,
+    Section,
     SectionKind,
     Sentence,
     Task,
@@ -165,7 +166,7 @@ def build_ledger(
     def holds_target(s: Sentence) -> bool:
         return any(s.start <= x < s.end for x in target_starts)
 
-    raw: list[tuple[str, str, int, int, Area | None, Theme | None]] = []
+    raw: list[tuple[str, str, int, int, Area | None, Theme | None, Section | None]] = []
     skipped: list[NonCommitment] = []
     awaiting_targets = False  # a targets sentence ended at its colon; its sequel lists them
     for s in scope:
@@ -176,6 +177,7 @@ def build_ledger(
         if theme_pair and area is None:
             area = theme_pair[0]
         sentence = text[s.start : s.end]
+        part = next((p for p in path if p.kind is SectionKind.PART), None)
         role = report.role_at(s.start)
         list_at = targets_body(text, s.start, s.end, mt_rules)
         if role is Role.MAIN_TARGETS or (report.main_targets is None and area is None and list_at is not None):
@@ -185,7 +187,7 @@ def build_ledger(
                 spans = split_targets(text, list_at, s.end, mt_rules)
                 awaiting_targets = not spans
                 if spans:
-                    raw.extend(("main_target", Role.MAIN_TARGETS.value, a, b, None, None) for a, b in spans)
+                    raw.extend(("main_target", Role.MAIN_TARGETS.value, a, b, None, None, part) for a, b in spans)
                     continue
         role_value = Role.PLAN.value if role is Role.MAIN_TARGETS else role.value
         reason: str | None
@@ -200,7 +202,7 @@ def build_ledger(
             if reason is None and not classifier.commits(sentence):
                 reason = "no_action"
         if reason is None:
-            raw.append(("task", role_value, s.start, s.end, area, theme))
+            raw.append(("task", role_value, s.start, s.end, area, theme, part))
         else:
             skipped.append(NonCommitment(s.start, s.end, sentence, reason, area.index if area else None))
 
@@ -209,7 +211,7 @@ def build_ledger(
     raw.sort(key=lambda r: r[0] != "main_target")
     tasks: list[Task] = []
     seen: Counter[str] = Counter()
-    for kind, role_value, start, end, area, theme in raw:
+    for kind, role_value, start, end, area, theme, part in raw:
         body = text[start:end]
         tid = task_id(area.index if area else None, theme.index if theme else None, body)
         if kind == "main_target":
@@ -240,6 +242,8 @@ def build_ledger(
             deadline_text=when.text if when else None,
             deadline_start=when.start if when else None,
             deadline_end=when.end if when else None,
+            part_number=part.number if part else None,
+            part_title=part.title if part else None,
         )
         if catalogue is not None:
             task.lead, task.co = suggest_departments(task, catalogue)

@@ -10,7 +10,7 @@ passed in. Pure: no I/O, no clock.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from duban.ledger.pairing import pair_target
 from duban.ledger.settings import FulfilSettings, load_settings
@@ -57,3 +57,36 @@ def tally(results: Iterable[Fulfilment]) -> dict[str, int]:
     for result in results:
         counts[result.verdict.value] += 1
     return counts
+
+
+def combine(results: Sequence[Fulfilment]) -> tuple[Verdict, str]:
+    """One verdict for a multi-part target (one clause or task with several figures) and why.
+
+    All judged parts met: met; all missed: missed; a mix: partly (基本完成 in
+    part). Parts without data or not comparable count only when no part was judged.
+    """
+    judged = [r for r in results if r.verdict in (Verdict.MET, Verdict.MISSED, Verdict.PARTLY)]
+    if not judged:
+        if any(r.verdict is Verdict.NOT_COMPARABLE for r in results):
+            return Verdict.NOT_COMPARABLE, "各项均无法比较"
+        return Verdict.NO_DATA, "各项均无实际数据"
+    met = sum(r.verdict is Verdict.MET for r in judged)
+    if met == len(judged):
+        verdict = Verdict.MET
+    elif met == 0 and all(r.verdict is Verdict.MISSED for r in judged):
+        verdict = Verdict.MISSED
+    else:
+        verdict = Verdict.PARTLY
+    missing = len(results) - len(judged)
+    tail = f"，另有{missing}项无法核对" if missing else ""
+    return verdict, f"{len(judged)}项可核对，完成{met}项{tail}"
+
+
+def group_by_clause(results: Iterable[Fulfilment]) -> list[list[Fulfilment]]:
+    """Results whose targets come from one clause (same quote), in order: the parts of one target."""
+    groups: dict[tuple[int, str], list[Fulfilment]] = {}
+    for result in results:
+        t = result.target
+        key = (t.quote_start if t.quote_end > t.quote_start else t.start, t.quote)
+        groups.setdefault(key, []).append(result)
+    return list(groups.values())

@@ -8,8 +8,8 @@ Each year with either gets a row, judged when it has both. Pure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from duban.ledger.actuals import report_actuals
 from duban.ledger.pairing import similarity
@@ -80,12 +80,13 @@ def region_history(
         (r, figs) for r, figs in reports
         if region is None or same_region(r.metadata.region_full or r.metadata.region, region)
     ]
+    plan_years = {r.metadata.year for r, _ in chosen if r.metadata.year is not None}
     targets: dict[int, tuple[Figure, str]] = {}
     actuals: dict[int, Actual] = {}
     for report, figures in sorted(chosen, key=lambda rf: rf[0].metadata.year or 0):
         md = report.metadata
         if md.year is not None:
-            found = report_targets(report, figures)
+            found = report_targets(report, figures, settings=settings)
             for fig in [*found.main, *found.task]:
                 if _matches(fig.indicator, fig.indicator_id, indicator, measure, fig.measure, settings):
                     targets.setdefault(md.year, (fig, report_name(report)))
@@ -106,9 +107,13 @@ def region_history(
             judgement = judge(target[0], actual, settings)
             verdict, reason = judgement.verdict, judgement.reason
         elif target is not None:
-            verdict, reason = Verdict.NO_DATA, f"没有{year}年的实际数据（需要{year + 1}年的报告或导入数据）"
+            verdict = Verdict.NO_DATA
+            reason = (f"{year + 1}年报告的回顾部分没有给出该指标{year}年的实际数据" if year + 1 in plan_years
+                      else f"没有{year}年的实际数据（需要{year + 1}年的报告或导入数据）")
         else:
-            verdict, reason = Verdict.NO_DATA, f"没有{year}年的目标（需要{year}年的报告）"
+            verdict = Verdict.NO_DATA
+            reason = (f"{year}年报告没有该指标的目标" if year in plan_years
+                      else f"没有{year}年的目标（需要{year}年的报告）")
         rows.append(HistoryRow(year, target[0] if target else None, target[1] if target else None, actual,
                                verdict, reason))
     return rows

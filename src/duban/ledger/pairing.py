@@ -11,8 +11,8 @@ such, never silently trusted. Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from duban.ledger.settings import FulfilSettings
 from duban.ledger.verdict import convert, unit_key
@@ -25,6 +25,8 @@ _PUNCT = re.compile(r"[\s，。、；：（）()“”\"'《》·,.;:]+")
 def normalise_indicator(text: str, settings: FulfilSettings) -> str:
     """The indicator without region words, filler and punctuation, variants mapped to one name."""
     out = _PUNCT.sub("", text).upper()
+    for word, same in settings.equivalent_words.items():
+        out = out.replace(word, same)
     for variant in sorted(settings.synonyms, key=len, reverse=True):
         if variant in out:
             out = out.replace(variant, settings.synonyms[variant])
@@ -107,9 +109,14 @@ def _text_similarity(na: str, nb: str, settings: FulfilSettings) -> float:
         # 工业增加值 / 规上工业增加值: a qualifier in front may narrow it, so never sure
         return min(settings.sure - 0.01, max(dice, 0.5 + 0.5 * ratio))
     suffix = _common_suffix(na, nb)
-    if suffix >= 2 and suffix / len(short) >= 0.4:
-        # 落实援助资金 / 落实帮扶资金, 大规模扩招 / 高职院校扩招: the same kind of thing, worded
-        # differently; possible but never sure
+    shared_before = suffix >= 2 and bool(set(_bigrams(na[:-suffix])) & set(_bigrams(nb[:-suffix])))
+    if suffix >= 2 and not shared_before:
+        # 规上工业增加值 / 文化产业增加值: alike only in what is counted, not the same thing
+        return min(dice, settings.floor - 0.01)
+    if shared_before:
+        # 新增境内外上市和过会企业 / 新增上市企业: the same thing counted (企业) and a shared
+        # qualifier (上市); possible but never sure. A shared ending alone (制造业贷款 /
+        # 普惠小微贷款) is not enough.
         return min(settings.sure - 0.01, max(dice, _weak(suffix, settings)))
     return dice
 
@@ -151,9 +158,9 @@ def _units_clash(target: Figure, actual: Actual, settings: FulfilSettings) -> bo
         return False
     if convert(1.0, actual.unit, target.unit, settings) is not None:
         return False
-    if target.base_unit and actual.base_unit and unit_key(target.base_unit) == unit_key(actual.base_unit):
-        return False
-    return True
+    same_base = bool(target.base_unit and actual.base_unit
+                     and unit_key(target.base_unit) == unit_key(actual.base_unit))
+    return not same_base
 
 
 def _same_kind(target: Figure, actual: Actual) -> bool:

@@ -48,6 +48,7 @@ class FulfilSettings:
     flow_prefixes: tuple[str, ...] = ()
     cumulative_prefixes: tuple[str, ...] = ()
     trailing_noise: tuple[str, ...] = ()
+    equivalent_words: dict[str, str] = field(default_factory=dict)  # word -> the word it is written as
 
 
 def is_percent(unit: str | None) -> bool:
@@ -85,4 +86,5 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
         flow_prefixes=tuple(data.flow_prefixes),
         cumulative_prefixes=tuple(data.cumulative_prefixes),
         trailing_noise=tuple(data.trailing_noise),
+        equivalent_words={word: group[0] for group in data.equivalent_words for word in group[1:]},
     )

@@ -31,10 +31,10 @@ The reason is a Chinese sentence saying which rule set the colour.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Sequence
 
 
 class Colour(str, Enum):
@@ -113,7 +113,7 @@ class Status:
 def _fmt(value: float) -> str:
     """1 decimal at most, no trailing .0 (Chinese UI style: 45%, 12.5%)."""
     text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return text.removesuffix(".0")
 
 
 def schedule_percent(*, start: date, deadline: date, today: date) -> float:
@@ -202,8 +202,8 @@ def compute_status(
                            f"报送进度{_fmt(progress.percent)}%，序时进度{_fmt(schedule)}%", "percent"))
     elif progress.stage_percent is not None:
         candidates.append((schedule - progress.stage_percent, progress.stage_percent,
-                           f"报送阶段“{progress.stage}”（按{_fmt(progress.stage_percent)}%计），"
-                           f"序时进度{_fmt(schedule)}%", "stage"))
+                           (f"报送阶段“{progress.stage}”（按{_fmt(progress.stage_percent)}%计），"
+                            f"序时进度{_fmt(schedule)}%"), "stage"))
     for t in targets:
         measured = _target_measure(t, schedule)
         if measured is not None:

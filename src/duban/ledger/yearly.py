@@ -9,11 +9,11 @@ imported or progress actuals. Pure: figures are handed in, nothing is read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from duban.ledger.actuals import report_actuals
-from duban.ledger.fulfil import fulfil
+from duban.ledger.actuals import in_period_part, report_actuals
+from duban.ledger.fulfil import combine, fulfil, group_by_clause
 from duban.ledger.settings import FulfilSettings, load_settings
 from duban.model.figure import Figure
 from duban.model.fulfilment import Actual, Fulfilment
@@ -48,13 +48,18 @@ def _in_main(report: Report, figure: Figure) -> bool:
     return span is not None and span[0] <= figure.start < span[1]
 
 
-def report_targets(report: Report, figures: Sequence[Figure], main: Sequence[Figure] | None = None) -> Targets:
+def report_targets(
+    report: Report, figures: Sequence[Figure], main: Sequence[Figure] | None = None,
+    settings: FulfilSettings | None = None,
+) -> Targets:
     """The target figures of the plan year of ``report``: main expected targets and task-level ones.
 
     ``main`` overrides the main expected targets (e.g. from ``extract.main_targets``);
     otherwise they are the target figures inside the main-targets span. Target
-    figures of other years (a five-year plan's 2025 goals) are left out.
+    figures of other years, and task-level ones in a part about a five-year
+    plan (“十四五”时期主要目标任务), are left out: they are not this year's.
     """
+    settings = settings or load_settings()
     year = report.metadata.year
     main_list = list(main) if main is not None else [f for f in figures if f.kind == "target" and _in_main(report, f)]
     main_starts = {(f.start, f.indicator) for f in main_list}
@@ -65,6 +70,8 @@ def report_targets(report: Report, figures: Sequence[Figure], main: Sequence[Fig
         if year is not None and f.year is not None and f.year != year:
             continue
         if f.role is not None and f.role not in _TASK_ROLES:
+            continue
+        if in_period_part(f, settings):
             continue
         task.append(f)
     main_list = [f for f in main_list if year is None or f.year is None or f.year == year]
@@ -87,11 +94,16 @@ def fulfil_reports(
     come first, so an office's statistics win over the review's wording.
     """
     settings = settings or load_settings()
-    targets = report_targets(report_n, figures_n, main)
+    targets = report_targets(report_n, figures_n, main, settings)
     year = targets.year or (report_n1.metadata.review_year if report_n1 is not None else None)
     actuals: list[Actual] = list(extra_actuals)
     if report_n1 is not None and year is not None:
         actuals += report_actuals(figures_n1, year, report_name(report_n1), settings)
     results = fulfil(targets.main, actuals, settings, scope="main")
     results += fulfil(targets.task, actuals, settings, scope="task")
+    for group in group_by_clause(results):
+        if len(group) > 1:
+            verdict, reason = combine(group)
+            for result in group:
+                result.clause_verdict, result.clause_reason = verdict, reason
     return results

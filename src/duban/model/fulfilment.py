@@ -104,6 +104,8 @@ class Fulfilment:
     pairing: Pairing = Pairing.NONE
     similarity: float = 0.0
     scope: str = "main"  # main (主要预期目标) | task (a task-level target)
+    clause_verdict: Verdict | None = None  # for one part of a multi-part target: the whole clause's
+    clause_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` record: one object per target."""
@@ -136,4 +138,7 @@ class Fulfilment:
             "verdict": self.verdict.value,
             "pairing": self.pairing.value,
             "reason": self.reason,
+            "clause": None
+            if self.clause_verdict is None
+            else {"verdict": self.clause_verdict.value, "reason": self.clause_reason},
         }

@@ -142,6 +142,8 @@ class Task:
     deadline_end: int | None = None
     lead: list[DepartmentSuggestion] = field(default_factory=list)
     co: list[DepartmentSuggestion] = field(default_factory=list)
+    part_number: str | None = None  # the part (二、…) holding the task, also for tasks outside any area
+    part_title: str | None = None
 
     @property
     def deadline_explicit(self) -> bool:
@@ -149,8 +151,8 @@ class Task:
 
     @property
     def work(self) -> str:
-        """The 重点工作 column: the theme, else the area title."""
-        return self.theme_title or self.area_title or ""
+        """The 重点工作 column: the theme, else the area title, else the part title."""
+        return self.theme_title or self.area_title or self.part_title or ""
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from duban.model import GlossaryTerm, Paragraph
-from duban.parse.heading import lead, structure, trim_end
+from duban.parse.heading import FULLWIDTH_DIGITS, lead, structure, trim_end
 
 _ENTRY = re.compile(
     r"(?:([0-9０-９]{1,3})[.．、](?![0-9０-９])"
@@ -22,7 +22,6 @@ _ENTRY = re.compile(
 )
 _SENTENCE_MARKS = frozenset("。，；,;")
 _EXPECTED = re.compile(r"([0-9]{1,3})[.]")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _COLONS = ("：", ":")
 
 
@@ -111,7 +110,7 @@ def parse_glossary(text: str, paragraphs: list[Paragraph], body_end: int) -> lis
         ts, colon, number = -1, -1, None
         if m is not None:
             ts = m.end()
-            number = int(next(g for g in m.groups() if g).translate(_FULLWIDTH))
+            number = int(next(g for g in m.groups() if g).translate(FULLWIDTH_DIGITS))
         elif has_cue:
             # Under a 名词解释 line entries may go unnumbered: 〇“三区三线”：城镇空间…
             ts = start

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from duban.lexicon import load_data
+from duban.lexicon.schema import ReportStructureFile, load_checked
 from duban.model import Paragraph
 
 # Marks that may precede a heading's number: white space, Markdown heading and
@@ -36,6 +37,8 @@ _CN_DIGITS = {
     "九": 9,
 }
 
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
 _PART = re.compile(r"([一二三四五六七八九十]{1,3})[、.．]")
 _AREA = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[）)]")
 _ITEM = re.compile(r"([0-9０-９]{1,2})[、.．](?![0-9０-９])")
@@ -46,7 +49,8 @@ PART, AREA, ITEM, SUBITEM, UNNUMBERED = "part", "area", "item", "subitem", "unnu
 
 
 def structure() -> dict[str, Any]:
-    """The report-structure data file (words, cues, limits)."""
+    """The report-structure data file (words, cues, limits), validated once on first use."""
+    load_checked("report_structure.yaml", ReportStructureFile)
     data: dict[str, Any] = load_data("report_structure.yaml")
     return data
 
@@ -140,7 +144,7 @@ def classify(text: str, index: int, para: Paragraph, data: dict[str, Any]) -> He
         if m is None:
             continue
         raw = m.group(1)
-        value = cn_number(raw) if style in (PART, AREA) else int(raw.translate(_FULLWIDTH))
+        value = cn_number(raw) if style in (PART, AREA) else int(raw.translate(FULLWIDTH_DIGITS))
         if not value:
             return None
         span = _title_span(text, m.end(), para.end, limit, bold="**" in text[para.start : start])
@@ -149,9 +153,6 @@ def classify(text: str, index: int, para: Paragraph, data: dict[str, Any]) -> He
         number = text[m.start() : m.end()] if style in (AREA, SUBITEM) else raw
         return Heading(style, number, value, index, start, span[0], span[1], span[2])
     return _unnumbered(text, index, start, para.end, data)
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _unnumbered(text: str, index: int, start: int, end: int, data: dict[str, Any]) -> Heading | None:

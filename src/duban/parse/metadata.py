@@ -34,7 +34,9 @@ _SESSION = re.compile(
 _SHORT_SESSION = re.compile(
     r"第?([一二三四五六七八九十]{1,4})届(全国)?人大([一二三四五六七八九十]{1,3})次会议"
 )
+_HEADER_LINE_MAX = 80
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]")
+_DATE_NAME = re.compile(r"[（(]?(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?!在)([\u4e00-\u9fff·]{2,20})[）)]?")
 _CN_DIGIT = {
     "〇": "0",
     "零": "0",
@@ -141,12 +143,22 @@ def _only_cjk(s: str) -> bool:
 
 
 def _take_name(s: str, data: dict[str, Any]) -> str | None:
-    """A personal name at the start of ``s`` (何黎斌, 雪克来提·扎克尔), or None."""
+    """A personal name at the start of ``s`` (何黎斌, 雪克来提·扎克尔), or None.
+
+    A name has 2–4 ideographs (up to 6 when nothing follows it: 乌云其木格), or
+    parts joined by ·. It ends before a stop word (作政府工作报告, 同志) or, from
+    its third character on, a stop character (刘小明在海南省…; 于幼军 keeps its 于).
+    """
+    s = s.strip("*")
     joiners = set(data["name_joiners"])
-    stops = data["name_stops"]
+    stops = set(data["name_stops"])
+    for word in data["name_stop_words"]:  # 刘捷作政府工作报告 → 刘捷
+        at = s.find(word)
+        if at != -1:
+            s = s[:at]
     out: list[str] = []
     for ch in s:
-        if any(ch == stop for stop in stops):
+        if ch in stops and len(out) >= 2:
             break
         if _NAME_CHARS.match(ch) or (ch in joiners and out):
             out.append(ch)
@@ -154,15 +166,18 @@ def _take_name(s: str, data: dict[str, Any]) -> str | None:
         break
     name = "".join(out).strip("".join(joiners))
     has_joiner = any(j in name for j in joiners)
-    if not 2 <= len(name) <= (20 if has_joiner else 4):
+    whole = len(out) == len(s.rstrip("*）)"))
+    longest = 20 if has_joiner else (6 if whole else 4)
+    if not 2 <= len(name) <= longest:
         return None
     return name
 
 
 def parse_speaker(header: str, data: dict[str, Any]) -> tuple[str | None, str | None]:
     """(name, title) of the speaker from the header lines; None where not said."""
-    lines = [compact(line) for line in header.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [compact(line).replace("*", "") for line in header.splitlines()]
+    # Header lines are short; a long one is speech (…12345市长热线…), not a speaker line.
+    lines = [line for line in lines if 0 < len(line) <= _HEADER_LINE_MAX]
     titles = data["speaker_titles"]
     for k, line in enumerate(lines):
         for title in titles:
@@ -173,14 +188,22 @@ def parse_speaker(header: str, data: dict[str, Any]) -> tuple[str | None, str | 
             name = _take_name(rest, data)
             if name is None and not rest and k + 1 < len(lines):
                 name = _take_name(lines[k + 1], data) if len(lines[k + 1]) <= 20 else None
+            if name is None:
+                # …1月15日龚正市长在…: the name between the date and the title.
+                m = re.search(r"日([\u4e00-\u9fff·]{2,8})$", line[:at])
+                name = _take_name(m.group(1), data) if m else None
             return name, title
-    # No title: a name alone on a line after the session, or closing the session line.
+    # No title: （2006年1月16日 徐荣凯）, a name closing the session line, or alone after it.
+    for line in lines:
+        m = _DATE_NAME.fullmatch(line)
+        if m:
+            return _take_name(m.group(1), data), None
     session_seen = False
     for line in lines:
         s, at = parse_session(line)
         if s is not None:
             session_seen = True
-            m = re.search(r"会议上([\u4e00-\u9fff·]{2,20})[）)]?$", line)
+            m = re.search(r"(?:会议上|日)([\u4e00-\u9fff·]{2,20})[）)]?$", line)
             if m:
                 return _take_name(m.group(1), data), None
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from duban.lexicon import load_data
+from duban.lexicon.schema import RegionsFile, load_checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Division:
 
 class _Index:
     def __init__(self) -> None:
+        load_checked("regions.yaml", RegionsFile)
         data = load_data("regions.yaml")
         names: dict[str, str] = {str(k): str(v) for k, v in data["divisions"].items()}
         self.current = frozenset(names)

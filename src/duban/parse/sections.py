@@ -4,8 +4,9 @@ Headings come from :mod:`duban.parse.heading`, one paragraph at a time; here
 they are arranged into a tree. Numbers must run in sequence (一、二、三…; a
 level restarts at 一 under each parent), so a stray 三、 inside a paragraph
 list cannot open a part. Reports that head their parts with unnumbered lines
-(2018年工作回顾) and number their areas 一、二、… are recognised by those
-lines plus a restart of the 一、 numbering. Everything is one pass over the
+(2018年工作回顾) and number only their areas are recognised by those lines
+(see ``parse_sections``); inside each part the first numbering style that
+runs gives the areas, the next one the items. Everything is one pass over the
 paragraphs plus sorting, so linear in the text (up to a log factor).
 """
 
@@ -69,9 +70,7 @@ def _first_run(cands: list[Heading]) -> list[Heading]:
     return runs[0] if runs else []
 
 
-def _end_before(
-    text: str, paragraphs: list[Paragraph], para_starts: list[int], limit: int, floor: int
-) -> int:
+def _end_before(paragraphs: list[Paragraph], para_starts: list[int], limit: int, floor: int) -> int:
     """The end of the last paragraph that starts before ``limit`` (at least ``floor``)."""
     i = bisect.bisect_left(para_starts, limit) - 1
     if i < 0:
@@ -172,11 +171,8 @@ class _Builder:
                 self.heading_at[i] = h
         self.used: set[int] = set()
 
-    def starts(self, style: str) -> list[int]:
-        return [h.start for h in self.by_style[style]]
-
     def end_of(self, next_start: int, floor: int) -> int:
-        return _end_before(self.text, self.paragraphs, self.para_starts, next_start, floor)
+        return _end_before(self.paragraphs, self.para_starts, next_start, floor)
 
     def build_level(
         self, heads: list[Heading], kind: SectionKind, limit: int, roles: list[Role]
@@ -213,9 +209,10 @@ def parse_sections(
         or len(part_runs) > 1
         or (len(unnumbered) >= 2 and unnumbered[0].start < part_runs[0][0].start)
     ):
-        top, area_style, item_style = unnumbered, PART, AREA
+        top: list[Heading] = unnumbered
+        styles: tuple[str, ...] = (PART, AREA, ITEM)
     else:
-        top, area_style, item_style = (part_runs[0] if part_runs else []), AREA, ITEM
+        top, styles = (part_runs[0] if part_runs else []), (AREA, ITEM)
 
     titles = [text[h.title_start : h.title_end] for h in top]
     year = plan_year if plan_year is not None else infer_plan_year(titles, data)
@@ -228,19 +225,30 @@ def parse_sections(
         roles.append(r)
 
     parts = b.build_level(top, SectionKind.PART, body_end, roles)
-    area_cands = b.by_style[area_style]
-    area_starts = [h.start for h in area_cands]
-    item_cands = b.by_style[item_style]
-    item_starts = [h.start for h in item_cands]
+    cands = {style: b.by_style[style] for style in styles}
+    starts = {style: [h.start for h in b.by_style[style]] for style in styles}
+
+    def run_in(style: str, lo: int, hi: int) -> list[Heading]:
+        return _first_run(_between(cands[style], starts[style], lo, hi))
+
     for part in parts:
-        heads = _first_run(_between(area_cands, area_starts, part.title_end, part.end))
+        # Areas are the first numbering style that runs inside the part (一、 under
+        # unnumbered parts, else （一）); items the next style down.
+        level = next((k for k, st in enumerate(styles[:-1]) if run_in(st, part.title_end, part.end)), None)
+        if level is None:
+            # No areas: numbered items (1.) sit right under the part.
+            items = run_in(styles[-1], part.title_end, part.end)
+            part.children = b.build_level(items, SectionKind.ITEM, part.end, [part.role] * len(items))
+            continue
+        heads = run_in(styles[level], part.title_end, part.end)
         part.children = b.build_level(heads, SectionKind.AREA, part.end, [part.role] * len(heads))
-        for holder in part.children or [part]:
-            lo = holder.title_end
-            items = _first_run(_between(item_cands, item_starts, lo, holder.end))
+        if level + 1 >= len(styles):
+            continue
+        for area in part.children:
+            items = run_in(styles[level + 1], area.title_end, area.end)
             if items:
-                holder.children.extend(
-                    b.build_level(items, SectionKind.ITEM, holder.end, [part.role] * len(items))
+                area.children.extend(
+                    b.build_level(items, SectionKind.ITEM, area.end, [part.role] * len(items))
                 )
     if not parts:
         # No parts: areas, if any, are the top level.
@@ -262,12 +270,8 @@ def _item_holders(parts: list[Section]) -> list[Section]:
     for section in (s for top in parts for s in top.walk()):
         if section.kind is SectionKind.ITEM:
             continue
-        kinds = {c.kind for c in section.children}
-        if section.kind is SectionKind.THEME or not kinds:
+        if section.kind is SectionKind.THEME or not section.children:
             out.append(section)
-        elif kinds == {SectionKind.THEME}:
-            # text of an area before its first theme may hold a list too
-            continue
     return out
 
 

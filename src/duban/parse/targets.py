@@ -3,7 +3,8 @@
 Found among the paragraphs outside the review: a paragraph holding a cue
 (主要预期目标, 预期目标 …), preferring one followed within a few characters by
 是/为/：, then one that speaks of this year (今年, or the plan year) over a
-five-year plan's goals; a bare mention is the last resort.
+five-year plan's goals; a bare mention is the last resort, and only in a
+paragraph that states a percentage.
 When the paragraph only introduces a list (ends with ：), the span runs on over
 the list's paragraphs up to the next heading.
 """
@@ -44,6 +45,10 @@ def _score(text: str, p: Paragraph, data: dict[str, Any], year: int | None) -> i
     return best
 
 
+def _has_percent(text: str, p: Paragraph) -> bool:
+    return text.find("%", p.start, p.end) != -1 or text.find("％", p.start, p.end) != -1
+
+
 def find_main_targets(
     text: str,
     paragraphs: list[Paragraph],
@@ -61,6 +66,8 @@ def find_main_targets(
         if i in heading_paragraphs or role_at(p.start) in (Role.REVIEW, Role.ANNEX, Role.GOVERNANCE):
             continue
         score = _score(text, p, data, year)
+        if 0 <= score < 2 and not _has_percent(text, p):
+            continue  # a bare mention (完成全年预期目标) lists no targets
         if score >= 0 and (best is None or score > best[0]):
             best = (score, i)
             if score == 3:

@@ -34,8 +34,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
-from sqlalchemy import event
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -58,7 +58,7 @@ STATUSES = ("not_reported", "green", "yellow", "red", "done", "done_late")
 
 def utcnow() -> dt.datetime:
     """The current time, timezone-aware UTC (the default of every timestamp)."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -76,12 +76,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column; use duban.store.tables.utcnow()")
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=dt.timezone.utc)
+        return value.replace(tzinfo=dt.UTC)
 
 
 class Base(DeclarativeBase):
@@ -559,6 +559,9 @@ class SettingOverrideRow(Base):
 __all__ = [
     "ASSIGNMENT_ROLES",
     "ASSIGNMENT_STATES",
+    "NOTICE_STATES",
+    "ROLES",
+    "STATUSES",
     "AreaRow",
     "AuditLogRow",
     "Base",
@@ -567,13 +570,10 @@ __all__ = [
     "GlossaryTermRow",
     "LoginAttemptRow",
     "MainTargetRow",
-    "NOTICE_STATES",
     "NoticeRow",
     "ProgressReportRow",
     "ProgressValueRow",
-    "ROLES",
     "ReportRow",
-    "STATUSES",
     "SectionRow",
     "SettingOverrideRow",
     "TaskDepartmentRow",

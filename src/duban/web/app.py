@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from duban.config import Settings
 from duban.store.db import make_engine, make_sessionmaker
+from duban.web.cache import PartCache
 from duban.web.errors import install_handlers
 from duban.web.render import make_templates
 from duban.web.security import verify_csrf
@@ -33,8 +34,10 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"same-origin"),
     (
         b"content-security-policy",
-        b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-        b"object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        (
+            b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            b"object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        ),
     ),
 ]
 DOCS_CSP = b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; " \
@@ -99,6 +102,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.state.sessionmaker = make_sessionmaker(app.state.engine)
     app.state.templates = make_templates()
     app.state.urls = Urls()
+    app.state.cache = PartCache()
     app.state.settings_site_name = "政府工作报告任务督办"
     app.state.templates.env.globals["urls"] = app.state.urls
 

@@ -48,18 +48,26 @@ def term_marks(text: str, terms: list[tuple[str, str]], body_end: int, taken: li
 
 
 def _wrap(m: Mark, inner: str) -> str:
+    if m.kind == "title":
+        return f"<strong>{inner}</strong>"
     if m.kind == "figure":
         return f'<mark class="fig {escape(m.css)}" data-fig="{escape(m.ref)}" tabindex="0">{inner}</mark>'
     return f'<a class="term" href="#{escape(m.ref)}">{inner}</a>'
 
 
-def render_text(text: str, marks: list[Mark], anchors: dict[int, str], headings: set[int]) -> Markup:
+def render_text(text: str, marks: list[Mark], anchors: dict[int, str], headings: dict[int, int]) -> Markup:
     """``text`` as ``<p>`` paragraphs (one per non-blank line) with the marks applied.
 
     ``anchors`` maps offsets to element ids placed there (task starts);
-    ``headings`` holds offsets at which a heading line starts. Overlapping
-    marks: the first (then longest) wins; a mark crossing a line end is cut.
+    ``headings`` maps the offset where a section heading starts to where its
+    title ends: a line that is only the heading becomes a heading paragraph,
+    a heading that runs on into its text (（一）经济发展稳中提质。实现…) is
+    set in bold. Overlapping marks: the first (then longest) wins; a mark
+    crossing a line end is cut.
     """
+    marks = list(marks)
+    for start, title_end in headings.items():
+        marks.append(Mark(start, title_end, "title", ""))
     ordered = sorted(marks, key=lambda m: (m.start, -m.end))
     anchor_at = sorted(anchors.items())
     out: list[str] = []
@@ -85,7 +93,8 @@ def render_text(text: str, marks: list[Mark], anchors: dict[int, str], headings:
                 items.append((anchor_at[ai][0], 0, anchor_at[ai][1]))
             ai += 1
         items.sort(key=lambda item: (item[0], item[1]))
-        css = ' class="heading"' if lead in headings else ""
+        whole = lead in headings and end - headings[lead] <= 1
+        css = ' class="heading"' if whole else ""
         parts = [f'<p id="o{lead}"{css}>']
         pos = lead
         for at, _, item in items:
@@ -95,8 +104,8 @@ def render_text(text: str, marks: list[Mark], anchors: dict[int, str], headings:
                     pos = at
                 parts.append(f'<span id="{escape(item)}"></span>')
                 continue
-            if at < pos:
-                continue  # overlaps an earlier mark
+            if at < pos or (whole and item.kind == "title"):
+                continue  # overlaps an earlier mark, or the whole line is the heading
             stop = min(item.end, end)
             parts.append(str(escape(text[pos:at])))
             parts.append(_wrap(item, str(escape(text[at:stop]))))

@@ -43,7 +43,7 @@ def _pct(value: float | None) -> str:
     if value is None:
         return "—"
     text = f"{value:.1f}"
-    return (text[:-2] if text.endswith(".0") else text) + "%"
+    return (text.removesuffix(".0")) + "%"
 
 
 def _num(value: float | None) -> str:
@@ -76,7 +76,8 @@ def render_page(request: Request, template: str, context: dict[str, Any], status
         "site_name": state.settings_site_name,
         "current_path": request.url.path,
     }
-    return state.templates.TemplateResponse(request, template, page, status_code=status_code)
+    response: HTMLResponse = state.templates.TemplateResponse(request, template, page, status_code=status_code)
+    return response
 
 
 def respond(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> Response:

@@ -111,7 +111,8 @@ def assess(
             entry.co_tasks += 1
             continue
         if task_id not in outcome_cache:
-            closed = task.closed_at if task.closed_at is not None and task.closed_at.date() <= as_of else None
+            closed_on = (task.done_on or task.closed_at.date()) if task.closed_at is not None else None
+            closed = task.closed_at if closed_on is not None and closed_on <= as_of else None
             if closed is None and task.closed_at is not None:
                 # closed after as_of: judge as it stood then
                 saved = task.closed_at
@@ -128,12 +129,12 @@ def assess(
         entry.task_ids.append(task_id)
         setattr(entry, outcome, getattr(entry, outcome) + 1)
 
-    for department_id, due_on, state, issued_at, answered_at in session.execute(
+    for notice_department, due_on, state, issued_at, answered_at in session.execute(
         select(NoticeRow.department_id, NoticeRow.due_on, NoticeRow.state, NoticeRow.issued_at, NoticeRow.answered_at)
     ):
-        if department_id is None or department_id not in departments or issued_at.date() > as_of:
+        if notice_department is None or notice_department not in departments or issued_at.date() > as_of:
             continue
-        entry = row_for(department_id)
+        entry = row_for(notice_department)
         entry.notices += 1
         answered_in_time = answered_at is not None and answered_at.date() <= as_of
         if due_on < as_of and not answered_in_time and state != "closed":

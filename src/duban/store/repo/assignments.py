@@ -61,9 +61,9 @@ def set_assignment(
     before = snapshot(task)
     now = utcnow()
     existing = {a.department_id: a for a in task.assignments}
-    for department_id, row in list(existing.items()):
+    for department_id, old in list(existing.items()):
         if department_id not in wanted:
-            task.assignments.remove(row)
+            task.assignments.remove(old)
     for department_id, role in wanted.items():
         row = existing.get(department_id)
         if row is None:
@@ -84,8 +84,9 @@ def set_assignment(
     return task
 
 
-def confirm_suggestions(*, session: Session, task: TaskRow, user: UserRow) -> bool:
+def confirm_suggestions(*, session: Session, task: TaskRow, user: UserRow, expected_version: int | None = None) -> bool:
     """Accept the suggested departments of one task as they are; False if none was pending."""
+    check_version(task, expected_version)
     pending = [a for a in task.assignments if a.state == "suggested"]
     if not pending:
         return False
@@ -134,8 +135,8 @@ def bulk_assign(
 
 
 def close_task(*, session: Session, task: TaskRow, user: UserRow, expected_version: int | None,
-               reopen: bool = False) -> TaskRow:
-    """The office marks a task done (``closed_at``), or reopens it."""
+               today: dt.date, reopen: bool = False) -> TaskRow:
+    """The office marks a task done on ``today`` (``closed_at`` records when it clicked), or reopens it."""
     check_version(task, expected_version)
     before = {"closed_at": task.closed_at, "done_on": task.done_on, "version": task.version}
     if reopen:
@@ -145,6 +146,7 @@ def close_task(*, session: Session, task: TaskRow, user: UserRow, expected_versi
     else:
         task.closed_at = utcnow()
         task.closed_by_id = user.id
+        task.done_on = today
     task.updated_at = utcnow()
     session.flush()
     audit.record(

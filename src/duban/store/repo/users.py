@@ -11,10 +11,9 @@ suites only). A hash records its own parameters, so verifying always works.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import os
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -33,7 +32,7 @@ PROFILES = {
 DEFAULT_PROFILE = "rfc9106-low-memory"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hasher_for(profile: str) -> PasswordHasher:
     if profile not in PROFILES:
         raise DubanError(ErrorCode.STORE_INVALID, detail=f"unknown password profile {profile}")
@@ -44,7 +43,7 @@ def _hasher() -> PasswordHasher:
     return _hasher_for(os.environ.get("DUBAN_PASSWORD_PROFILE") or DEFAULT_PROFILE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dummy_hash(profile_hasher: PasswordHasher) -> str:
     """Verified against when the user does not exist, so timing does not tell."""
     return profile_hasher.hash("duban-no-such-user")

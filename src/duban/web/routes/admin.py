@@ -162,7 +162,7 @@ def _save_settings(request: Request, session: SessionDep, actor: UserRow, values
         effective = base.with_overrides(merged)
     except (ValidationError, ValueError) as exc:
         raise Invalid("设置未保存：数值不合法（红灯线不能低于黄灯线，截止日在1到28之间）。",
-                      [str(e.get("msg", "")) for e in getattr(exc, "errors", lambda: [])()]) from None
+                      [str(e.get("msg", "")) for e in getattr(exc, "errors", list)()]) from None
     write(session, lambda: overrides.save_overrides(session=session, user=actor, values=values))
     request.app.state.settings = effective
     invalidate_statuses(request)

@@ -27,7 +27,8 @@ def _safe_next(target: str | None, request: Request) -> str:
     """Only same-site paths are followed after login (no open redirect)."""
     if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
-    return request.app.state.urls.overview()
+    home: str = request.app.state.urls.overview()
+    return home
 
 
 def _login(request: Request, session: SessionDep, settings: SettingsDep, username: str, password: str) -> int | None:

@@ -181,15 +181,15 @@ def history(
         }
         for r in rows
     ]
+    units = [r.target.unit if r.target is not None else r.actual.unit if r.actual is not None else None for r in rows]
     chart = {
         "id": "history-chart",
         "title": f"{chosen} {indicator}",
-        "years": [r["year"] for r in table],
-        "target": [r["target"]["value"] if r["target"] else None for r in table],
-        "target_max": [r["target"]["value_max"] if r["target"] else None for r in table],
-        "actual": [r["actual"]["value"] if r["actual"] else None for r in table],
-        "unit": next((r["target"]["unit"] or r["actual"]["unit"] for r in table if r["target"] and r["actual"]),
-                     None),
+        "years": [r.year for r in rows],
+        "target": [r.target.value if r.target is not None else None for r in rows],
+        "target_max": [r.target.value_max if r.target is not None else None for r in rows],
+        "actual": [r.actual.value if r.actual is not None else None for r in rows],
+        "unit": next((u for u in units if u), None),
     }
     context = {
         "title": "地区历年目标与实际",

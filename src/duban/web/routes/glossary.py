@@ -1,49 +1,25 @@
-"""The glossary (名词解释) of every current report, and the text search across reports and tasks."""
+"""The glossary (名词解释) of every current report."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from duban.store.repo import figures, reports, tasks
+from duban.store.repo import figures, pages
 from duban.web.deps import LoggedIn, SessionDep
-from duban.web.present import task_summary
 from duban.web.render import respond
 
-router = APIRouter(tags=["名词解释与检索"])
+router = APIRouter(tags=["名词解释"])
 
 
 @router.get("/glossary", summary="名词解释")
 @router.get("/glossary.json", include_in_schema=False)
 def glossary(request: Request, session: SessionDep, user: LoggedIn) -> Response:
     groups = []
-    for report in reports.list_reports(session=session):
+    for report in pages.report_heads(session=session):
         terms = figures.list_glossary(session=session, report_id=report.id)
         if terms:
             groups.append({"report": {"id": report.id, "title": report.title, "year": report.year},
                            "terms": [{"number": t.number, "term": t.term, "definition": t.definition,
                                       "anchor": f"g{t.position}"} for t in terms]})
     return respond(request, "glossary.html", {"title": "名词解释", "groups": groups})
-
-
-@router.get("/search", summary="检索任务、数字和名词")
-@router.get("/search.json", include_in_schema=False)
-def search(request: Request, session: SessionDep, user: LoggedIn, q: str = "") -> Response:
-    q = q.strip()[:100]
-    ctx: dict[str, Any] = {"title": "检索", "q": q, "tasks": [], "figures": [], "terms": []}
-    if q:
-        for report in reports.list_reports(session=session):
-            found = tasks.list_tasks(session=session, report_id=report.id, search=q, page_size=100)
-            ctx["tasks"] += [task_summary(t).model_dump() for t in found.items]
-            ctx["figures"] += [
-                {"report_id": report.id, "start": f.start, "indicator": f.indicator, "text": f.text, "quote": f.quote}
-                for f in figures.list_figures(session=session, report_id=report.id, search=q)[:100]
-            ]
-            ctx["terms"] += [
-                {"report_id": report.id, "term": g.term, "definition": g.definition, "anchor": f"g{g.position}"}
-                for g in figures.list_glossary(session=session, report_id=report.id)
-                if q in g.term or q in g.definition
-            ]
-    return respond(request, "search.html", ctx)

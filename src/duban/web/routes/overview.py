@@ -14,9 +14,9 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from duban.ledger.status import Colour
-from duban.store.repo import figures, notices, reports, tasks
+from duban.store.repo import figures, notices, pages, tasks
 from duban.store.tables import ReportRow
-from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, TodayDep
+from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
 from duban.web.present import STATUS_LABELS
 from duban.web.render import respond
 
@@ -87,8 +87,10 @@ def overview_context(session: Session, today: dt.date, report: ReportRow | None)
 
 @router.get("/", summary="总览")
 @router.get("/overview.json", include_in_schema=False)
-def overview(request: Request, session: SessionDep, user: LoggedIn, today: TodayDep,
+def overview(request: Request, session: SessionDep, settings: SettingsDep, user: LoggedIn, today: TodayDep,
              report_id: int | None = None) -> Response:
-    report = (reports.get_report(session=session, report_id=report_id) if report_id is not None
-              else reports.latest_report(session=session))
-    return respond(request, "overview.html", overview_context(session, today, report))
+    report = pages.report_head(session=session, report_id=report_id)
+    key = ("overview", report.id if report else None, today, settings.status_yellow_behind,
+           settings.status_red_behind)
+    ctx = request.app.state.cache.get_or_build(session, key, lambda: overview_context(session, today, report))
+    return respond(request, "overview.html", ctx)

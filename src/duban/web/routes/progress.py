@@ -17,7 +17,7 @@ from starlette.datastructures import UploadFile
 
 from duban.config import Settings
 from duban.store.repo import progress
-from duban.store.tables import TaskRow, UserRow
+from duban.store.tables import ProgressReportRow, TaskRow, UserRow
 from duban.web import forms, permissions, present
 from duban.web.deps import LoggedIn, SessionDep, SettingsDep, TodayDep
 from duban.web.errors import Invalid, NotFound
@@ -46,7 +46,7 @@ async def save_evidence(upload: UploadFile, settings: Settings) -> progress.Evid
 
 
 def _report(session: SessionDep, settings: Settings, user: UserRow, task: TaskRow, body: ProgressCreate,
-            today: dt.date, evidence: progress.Evidence | None) -> progress.ProgressReportRow:
+            today: dt.date, evidence: progress.Evidence | None) -> ProgressReportRow:
     data = progress.ProgressInput(
         reported_on=body.reported_on or today, percent=body.percent, stage=body.stage or None,
         narrative=body.narrative, source_url=body.source_url or None, values=dict(body.values), evidence=evidence,

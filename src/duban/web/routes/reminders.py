@@ -1,28 +1,24 @@
-"""Reminders and assessment: what each department must report this month, and the score table.
+"""Reminders: what each department must report this month, as a page and a JSON feed.
 
-Reminders: every unfinished task of a department (lead or co) is due for a
-progress report by the ``reminder_day`` of the month (settings; 25th by
-default); a task counts as reported once a report is dated in this month.
-Assessment: :func:`duban.store.repo.assessment.assess` on any date.
+Every unfinished task of a department (lead or co) is due for a progress
+report by the ``reminder_day`` of the month (settings; 25th by default); a
+task counts as reported once a report is dated in this month.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from duban.store.repo import assessment, departments, reports, tasks
+from duban.store.repo import departments, pages, tasks
 from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
-from duban.web.errors import Invalid
 from duban.web.present import task_title
 from duban.web.render import respond
-from duban.web.workflow import thresholds
 
-router = APIRouter(tags=["提醒与考核"], dependencies=[FreshStatuses])
+router = APIRouter(tags=["报送提醒"], dependencies=[FreshStatuses])
 
 FINISHED = ("done", "done_late")
 
@@ -31,7 +27,7 @@ def reminders_context(session: SessionDep, settings: SettingsDep, today: dt.date
                       department_id: int | None) -> dict[str, Any]:
     month_start = today.replace(day=1)
     due = today.replace(day=settings.reminder_day)
-    report = reports.latest_report(session=session)
+    report = pages.report_head(session=session, report_id=None)
     groups: list[dict[str, Any]] = []
     if report is not None:
         for d in departments.list_departments(session=session, active_only=True):
@@ -61,22 +57,3 @@ def reminders(request: Request, session: SessionDep, settings: SettingsDep, user
               today: TodayDep) -> Response:
     department_id = user.department_id if user.role == "department" else None
     return respond(request, "reminders.html", reminders_context(session, settings, today, department_id))
-
-
-@router.get("/assessment", summary="单位考核")
-@router.get("/assessment.json", include_in_schema=False)
-def assessment_page(request: Request, session: SessionDep, settings: SettingsDep, user: LoggedIn, today: TodayDep,
-                    as_of: str = "") -> Response:
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else today
-    except ValueError:
-        raise Invalid(f"考核日期“{as_of}”不是有效日期（格式：2020-12-31）。") from None
-    rows = assessment.assess(session=session, as_of=day, thresholds=thresholds(settings), weights=settings.assessment)
-    w = settings.assessment
-    ctx = {
-        "title": "单位考核",
-        "as_of": day,
-        "rows": [{k: v for k, v in asdict(r).items() if k != "task_ids"} for r in rows],
-        "weights": w.model_dump(),
-    }
-    return respond(request, "assessment.html", ctx)

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from duban.store.repo import figures, reports, tasks
+from duban.store.repo import figures, pages, reports, tasks
 from duban.web.deps import LoggedIn, SessionDep
 from duban.web.errors import NotFound, wants_json
 from duban.web.reader import Mark, render_text, term_marks
@@ -23,7 +23,7 @@ COMPARATORS = {"=": "等于", ">=": "不低于", "<=": "不高于", ">": "高于
 @router.get("/reports", summary="已导入的报告")
 @router.get("/reports.json", include_in_schema=False)
 def report_list(request: Request, session: SessionDep, user: LoggedIn) -> Response:
-    rows = reports.list_reports(session=session, include_superseded=True)
+    rows = pages.report_heads(session=session, include_superseded=True)
     items = [
         {"id": r.id, "title": r.title, "region": r.region, "year": r.year, "file_name": r.file_name,
          "format": r.format, "imported_at": r.imported_at, "current": r.is_current}
@@ -62,8 +62,8 @@ def reader(request: Request, report_id: int, session: SessionDep, user: LoggedIn
                             [(f.start, f.end) for f in figs])
         task_rows = tasks.list_tasks(session=session, report_id=report.id, page_size=10_000).items
         anchors = {t.start: f"t{t.start}" for t in task_rows}
-        headings = {pos for s in figures.list_sections(session=session, report_id=report.id)
-                    if s.kind in ("part", "area") for pos in (s.start, s.title_start)}
+        headings = {s.start: s.title_end for s in figures.list_sections(session=session, report_id=report.id)
+                    if s.kind in ("part", "area") and s.title_end > s.start}
         ctx["body_html"] = render_text(report.text, marks, anchors, headings)
         ctx["glossary_anchors"] = [{"anchor": f"g{g.position}", "term": g.term, "definition": g.definition}
                                    for g in glossary]

@@ -18,10 +18,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from duban.export.xlsx_in import SheetTarget, SheetTask, progress_workbook, read_progress_sheet, workbook_bytes
+from duban.export.xlsx_in import (
+    SheetTarget,
+    SheetTask,
+    progress_workbook,
+    read_progress_sheet,
+    workbook_bytes,
+)
 from duban.export.xlsx_out import ledger_workbook
 from duban.model import Area, Coverage, DepartmentSuggestion, Figure, Ledger, Task
-from duban.store.repo import departments, figures, progress, reports, tasks
+from duban.store.repo import departments, figures, pages, progress, tasks
 from duban.store.tables import ReportRow, TaskRow, UserRow
 from duban.web import forms, present
 from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
@@ -61,7 +67,7 @@ def download_progress_sheet(session: SessionDep, user: LoggedIn, today: TodayDep
                             department: int | None = None) -> Response:
     department_id = _department_for(user, department)
     dept = departments.get_department(session=session, department_id=department_id)
-    report = reports.latest_report(session=session)
+    report = pages.report_head(session=session, report_id=None)
     if dept is None or report is None:
         raise NotFound("没有该单位或尚未导入报告。")
     rows = tasks.list_tasks(session=session, report_id=report.id, department_id=department_id, page_size=100_000).items
@@ -82,7 +88,7 @@ def download_progress_sheet(session: SessionDep, user: LoggedIn, today: TodayDep
 def _import_sheet(session: SessionDep, settings: SettingsDep, user: UserRow, data: bytes, today: dt.date) -> int:
     if user.role != "department" or user.department_id is None:
         raise Forbidden("进展表只能由承办单位账号上传。")
-    report = reports.latest_report(session=session)
+    report = pages.report_head(session=session, report_id=None)
     if report is None:
         raise NotFound("尚未导入报告。")
     own = tasks.list_tasks(session=session, report_id=report.id, department_id=user.department_id,
@@ -187,8 +193,8 @@ def _status_sheet(wb: Any, rows: list[TaskRow], today: dt.date) -> None:
 def download_ledger(session: SessionDep, user: LoggedIn, today: TodayDep, report_id: int | None = None) -> Response:
     if user.role != "admin":
         raise Forbidden("任务分解表由督查室下载。")
-    report = (reports.get_report(session=session, report_id=report_id) if report_id is not None
-              else reports.latest_report(session=session))
+    report = (pages.report_head(session=session, report_id=report_id) if report_id is not None
+              else pages.report_head(session=session, report_id=None))
     if report is None:
         raise NotFound("尚未导入报告。")
     rows = tasks.list_tasks(session=session, report_id=report.id, page_size=100_000).items

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from duban.store.repo import figures, reports
+from duban.store.repo import figures, pages
 from duban.web.deps import LoggedIn, SessionDep
 from duban.web.render import respond
 from duban.web.routes.reports import COMPARATORS, KINDS, MEASURES
@@ -29,8 +29,8 @@ def targets(
     request: Request, session: SessionDep, user: LoggedIn, report_id: int | None = None,
     kind: str = "target", area: str = "", indicator: str = "", sort: str = "position", desc: bool = False,
 ) -> Response:
-    report = (reports.get_report(session=session, report_id=report_id) if report_id is not None
-              else reports.latest_report(session=session))
+    report = (pages.report_head(session=session, report_id=report_id) if report_id is not None
+              else pages.report_head(session=session, report_id=None))
     ctx: dict[str, Any] = {"title": "目标指标", "report": None, "figures": []}
     if report is not None:
         all_figs = figures.list_figures(session=session, report_id=report.id)
@@ -46,7 +46,7 @@ def targets(
             if (not kind or f.kind == kind) and (not area or f.area == area)
             and (not indicator or indicator in (f.indicator or ""))
         ]
-        rows.sort(key=SORTS.get(sort, SORTS["position"]), reverse=desc)  # type: ignore[arg-type]
+        rows.sort(key=SORTS.get(sort, SORTS["position"]), reverse=desc)
         ctx.update({
             "report": {"id": report.id, "title": report.title, "year": report.year},
             "figures": rows,

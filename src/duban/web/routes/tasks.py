@@ -15,10 +15,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from duban.store.repo import assignments, audit, departments, figures, notices, progress, reports, tasks
+from duban.store.repo import assignments, audit, departments, figures, notices, pages, progress, tasks
 from duban.store.tables import ReportRow, TaskRow, UserRow
 from duban.web import forms, permissions, present
-from duban.web.deps import AdminUser, FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
+from duban.web.deps import AdminUser, FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep, get_today
 from duban.web.errors import Invalid, NotFound
 from duban.web.render import flash, respond
 from duban.web.schemas import AssignmentUpdate, BulkAssign, TaskClose, TaskPublic
@@ -29,8 +29,8 @@ router = APIRouter(tags=["任务"], dependencies=[FreshStatuses])
 
 def current_report(session: SessionDep, report_id: int | None) -> ReportRow | None:
     if report_id is not None:
-        return reports.get_report(session=session, report_id=report_id)
-    return reports.latest_report(session=session)
+        return pages.report_head(session=session, report_id=report_id)
+    return pages.report_head(session=session, report_id=None)
 
 
 def area_names(session: SessionDep, report_id: int) -> dict[int, str]:
@@ -58,18 +58,26 @@ def ledger_context(
         session=session, report_id=report.id if report else None, area_id=area, department_id=department_id,
         status=status or None, kind=kind or None, search=q or None, page=page, page_size=settings.page_size,
     ) if report else None
-    names = area_names(session, report.id) if report else {}
+    chrome = request.app.state.cache.get_or_build(session, ("ledger-chrome", report.id if report else None), lambda: {
+        "areas": area_names(session, report.id) if report else {},
+        "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
+        "departments": [{"id": d.id, "name": d.name} for d in departments.list_departments(session=session)],
+    })
+    names = chrome["areas"]
     rows = [present.task_summary(t, area=names.get(t.area_id or -1)) for t in (result.items if result else [])]
-    counts = tasks.count_by_status(session=session, report_id=report.id) if report else {}
+    counts = request.app.state.cache.get_or_build(
+        session, ("status-counts", report.id, get_today(settings), settings.status_yellow_behind,
+                  settings.status_red_behind),
+        lambda: tasks.count_by_status(session=session, report_id=report.id)) if report else {}
     return {
         "title": "本单位任务" if mine else "任务台账",
         "mine": mine,
         "report": {"id": report.id, "title": report.title, "year": report.year, "region": report.region} if report else None,
-        "reports": [{"id": r.id, "title": r.title or r.file_name} for r in reports.list_reports(session=session)],
+        "reports": chrome["reports"],
         "filters": {"report_id": report.id if report else None, "area": area, "department": department,
                     "status": status, "q": q, "kind": kind},
         "areas": [{"id": k, "name": v} for k, v in names.items()],
-        "departments": [{"id": d.id, "name": d.name} for d in departments.list_departments(session=session)],
+        "departments": chrome["departments"],
         "status_counts": counts,
         "tasks": rows,
         "total": result.total if result else 0,
@@ -111,7 +119,7 @@ def my_tasks(
 def task_context(request: Request, session: SessionDep, settings: SettingsDep, user: UserRow, today: dt.date,
                  task: TaskRow) -> dict[str, Any]:
     urls = request.app.state.urls
-    report = reports.get_report(session=session, report_id=task.report_id)
+    report = pages.report_head(session=session, report_id=task.report_id)
     area = tasks.get_area(session=session, area_id=task.area_id) if task.area_id else None
     theme = tasks.get_theme(session=session, theme_id=task.theme_id) if task.theme_id else None
     status = progress.task_status(session=session, task=task, today=today, thresholds=thresholds(settings))
@@ -192,8 +200,8 @@ async def assignment_form(request: Request, task_id: int, session: SessionDep, u
         raise Invalid("分工未保存。", errors)
     assert version is not None
     if forms.text(form, "action") == "confirm":
-        write(session, lambda: assignments.check_version(task, version)
-              or assignments.confirm_suggestions(session=session, task=task, user=user))
+        write(session, lambda: assignments.confirm_suggestions(session=session, task=task, user=user,
+                                                                expected_version=version))
         flash(request, "已确认建议分工。")
     else:
         body = AssignmentUpdate(lead_ids=lead_ids, co_ids=forms.ints(form, "co_ids"), deadline=deadline,
@@ -253,7 +261,7 @@ def _close(session: SessionDep, user: UserRow, task: TaskRow, body: TaskClose, s
            today: dt.date) -> TaskRow:
     def action() -> TaskRow:
         assignments.close_task(session=session, task=task, user=user, expected_version=body.version,
-                               reopen=body.reopen)
+                               today=today, reopen=body.reopen)
         progress.refresh_status(session=session, task=task, today=today, thresholds=thresholds(settings))
         return task
 
