@@ -154,7 +154,8 @@ def _kinds(doc: Doc) -> None:
             d.year = review_year
         else:
             d.year = plan_year
-        stated = qual.stated_year(d.pre_raw)
+        stated = qual.stated_year(d.pre_raw) or qual.sentence_year(
+            text[b.sentence_start : b.sentence_start + 12], text[b.clause_start : b.clause_start + 14])
         if stated:
             d.year = stated
 
