@@ -69,6 +69,22 @@ def clean_pre(raw: str, growth_unit: bool) -> str:
     return s[-c.max_length:] if len(s) > c.max_length else s
 
 
+def clean_verb(raw: str) -> str:
+    """The words before a number when they are only a verb phrase (开工建设44943户):
+    trimmed of comparators and fillers but not of leading verbs; empty when
+    nothing else remains (达到1021.6亿元 → "")."""
+    c = cues()
+    s = _strip_punct(raw[cut_point(raw, c):][-c.max_length:])
+    for _ in range(8):
+        trail = ending(s, c.trailing)
+        if not trail or ending(s, c.protected):
+            break
+        s = _strip_punct(s[: -len(trail)])
+    if not s or s in c.generic or starting(s, c.share_words) or any(ch.isdigit() for ch in s):
+        return ""
+    return s
+
+
 def clean_post(raw: str, growth_unit: bool = False) -> str:
     """The noun phrase right after a number's unit (完成10个数字化车间 → 数字化车间)."""
     c = cues()
@@ -78,6 +94,9 @@ def clean_post(raw: str, growth_unit: bool = False) -> str:
         if w:
             s = s[len(w):]
         s = s.removeprefix("的")
+    if s and s[0] in "（(":  # a bracketed note (按可比价计算) is no noun
+        close = s.find("）" if s[0] == "（" else ")")
+        s = s[close + 1 :] if close > 0 else ""
     stops = c.post_stops_growth if growth_unit else c.post_stops
     if not s or starting(s, stops):
         return ""

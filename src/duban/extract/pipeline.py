@@ -213,9 +213,10 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     prev_source = previous.source_start if previous is not None else None
     if pre in c.generic:
         pre = ""
-    if pre and prev_name and starting(pre, c.share_words):
-        pre = prev_name + pre
-    items = ind.split_items(pre) if pre and ind.is_list(pre) else ([pre] if pre else [])
+    relative = bool(pre and prev_name and starting(pre, c.share_words))
+    if relative:
+        pre = f"{prev_name}{pre}"  # 占一般公共预算支出81.6%: a share of the previous figure's indicator
+    items = ind.split_items(pre) if pre and not relative and ind.is_list(pre) else ([pre] if pre else [])
     n = len(group)
     if n > 1:
         expanded = ind.split_respective(pre, n) if len(items) == 1 else []
@@ -237,7 +238,7 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     d = first
     post = ind.clean_post(d.gap_after, growth_unit)
     names_list = not growth_unit and any(m in pre for m in c.name_list_marks)
-    combine = bool(post) and not growth_unit and d.q.category != "money"
+    combine = bool(post) and not growth_unit and (d.q.category != "money" or len(pre) <= c.short_item)
     if not each and not growth_unit and ind.is_list(pre):
         # A、B、C分别增加2个: the verb stays in each item (a decrease or increase stated as an amount)
         verb = ending(pre, c.trailing_growth)
@@ -253,6 +254,10 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
             if expanded:
                 items = expanded
                 break
+    if not pre and each and respective is not None:
+        d.indicators = list(respective)  # …分别达35512元、25689元，分别同比增长7.8%
+        d.source_start = prev_source
+        return
     verb = starting(d.gap_after, c.post_list_verbs) if growth_unit and pre and len(items) == 1 else None
     if verb:
         rest = d.gap_after[len(verb) : len(verb) + 2 * c.max_length]
@@ -270,6 +275,9 @@ def _name_run(doc: Doc, group: list[Draft], previous: Draft | None,
     elif post:
         d.indicators = [post]
         d.source_start = d.q.end + 1
+    elif (verb_only := ind.clean_verb(raw)) and not growth_unit:
+        d.indicators = [verb_only]  # 开工建设44943户: the verb is all the clause says
+        d.source_start = pre_start
     elif prev_name:
         d.indicators = [prev_name]
         d.source_start = prev_source
