@@ -263,3 +263,11 @@ def test_part_run_survives_one_missing_number() -> None:
     text = "一、过去五年和2021年工作回顾\n\n正文。\n\n三、加强政府自身建设\n\n正文。\n"
     report = parse_text(text)
     assert [(s.number, s.role) for s in report.sections] == [("一", Role.REVIEW), ("三", Role.GOVERNANCE)]
+
+
+def test_markdown_front_matter_and_comments_are_not_paragraphs() -> None:
+    report = parse_text(MARKDOWN)
+    texts = [MARKDOWN[p.start : p.end] for p in report.paragraphs]
+    assert texts[0] == "**2020年4月27日在宁波市第十五届人民代表大会第五次会议上**"
+    assert not any(t.startswith(("<!--", "source:", "---")) for t in texts)
+    assert all(MARKDOWN[s.start : s.end].find("<!--") == -1 for s in report.sentences)

@@ -8,7 +8,7 @@ metadata → sections (roles need the plan year) → main targets (need roles)
 
 from __future__ import annotations
 
-from duban.model import Report, Source
+from duban.model import Paragraph, Report, Source
 from duban.parse import heading
 from duban.parse.frontmatter import read_front_matter
 from duban.parse.glossary import find_body_end, parse_glossary
@@ -21,7 +21,9 @@ from duban.parse.targets import find_main_targets
 def parse_text(text: str, source: Source | None = None) -> Report:
     """Parse decoded report text into a :class:`Report`."""
     front = read_front_matter(text)
-    paragraphs = split_paragraphs(text)
+    # The front matter and HTML comments (photo captions) of a Markdown file are not
+    # part of the speech: they get no paragraphs, so no sentences, figures or tasks.
+    paragraphs = [p for p in split_paragraphs(text) if p.start >= front.end and not _is_html_comment(text, p)]
     sentences = split_sentences(text, paragraphs)
     meta = parse_metadata(text, front.end, front)
     # The annex can only start after the speech has begun: past the first tenth.
@@ -45,6 +47,10 @@ def parse_text(text: str, source: Source | None = None) -> Report:
         text, paragraphs, body_end, report.role_at, outline.heading_paragraphs, meta.year
     )
     return report
+
+
+def _is_html_comment(text: str, p: Paragraph) -> bool:
+    return text.startswith("<!--", p.start, p.end) and text.endswith("-->", p.start, p.end)
 
 
 def parse(source: Source) -> Report:
