@@ -11,6 +11,8 @@ back to the previous indicator) are made in ``pipeline.py``.
 
 from __future__ import annotations
 
+import re
+
 from duban.extract.cues import Cues, cues, ending, starting
 
 _EDGE = " \t\u3000、，,；;：:。—-…·"
@@ -160,6 +162,10 @@ def split_respective(phrase: str, n: int) -> list[str]:
             items = [_strip_punct(p) for p in phrase.split(sep)]
             if all(items):
                 return split_items("、".join(items))
+    joiners = "".join(sep for sep in c.run_separators if len(sep) == 1 and sep not in "，,")
+    items = [_strip_punct(p) for p in re.split(f"[{re.escape(joiners)}]", phrase)] if joiners else []
+    if len(items) == n and all(items):  # 最低工资标准、城镇和农村低保标准分别提高73%、63%和84%
+        return split_items("、".join(items))
     return []
 
 
