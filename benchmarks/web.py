@@ -1,7 +1,7 @@
 """Load test of the web app: 50 concurrent clients against the ledger, a task page and the overview.
 
     python benchmarks/web.py [--backend sqlite|postgresql|both] [--seconds 20] [--clients 50]
-                             [--tasks 10000] [--reports 100000]
+                             [--tasks 10000] [--reports 100000] [--workers 1]
 
 For each backend it builds a database the size of a big office's year (the
 demo database plus synthetic tasks and progress reports, inserted in bulk),
@@ -152,8 +152,8 @@ def bench(backend: str, url: str, args: argparse.Namespace, folder: Path) -> Non
     env = {**os.environ, "DUBAN_DATABASE_URL": url, "DUBAN_DATA_HOME": str(folder / f"home-{backend}"),
            "DUBAN_SECRET_KEY": "bench-secret", "DUBAN_TODAY": TODAY, "DUBAN_PASSWORD_PROFILE": "cheapest"}
     log = open(folder / f"server-{backend}.log", "w")  # noqa: SIM115 (open for the server's lifetime)
-    proc = subprocess.Popen([sys.executable, "-m", "duban", "serve", "--port", str(port), "--log-level", "warning"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([sys.executable, "-m", "duban", "serve", "--port", str(port), "--log-level", "warning",
+                             "--workers", str(args.workers)], env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -173,7 +173,7 @@ def bench(backend: str, url: str, args: argparse.Namespace, folder: Path) -> Non
             pages = c.get("/tasks.json").json()["pages"]
             cookies = c.cookies
         lat = asyncio.run(run_clients(base, cookies, task_ids, pages, args.clients, args.seconds))
-        print(f"[{backend}] {args.clients} clients for {args.seconds:.0f}s on loopback")
+        print(f"[{backend}] {args.clients} clients for {args.seconds:.0f}s on loopback, {args.workers} server worker(s)")
         print(f"  {'page':<10}{'requests':>10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
         total = 0
         for page in ("ledger", "task", "overview"):
@@ -196,6 +196,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--reports", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes")
     parser.add_argument("--pg-url", default=os.environ.get("DUBAN_TEST_DATABASE_URL"))
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="duban-bench-"))

@@ -17,7 +17,6 @@ from duban.cli import demo as _demo  # noqa: F401
 from duban.cli import serve as _serve  # noqa: F401
 from duban.cli import figures as _figures  # noqa: F401  (registers the command)
 from duban.cli import targets as _targets  # noqa: F401  (registers the command)
-from duban.cli import ledger as _ledger  # noqa: F401  (registers the command)
 from duban.cli import corpus as _corpus  # noqa: F401  (registers corpus and corpus-summary)
 
 

@@ -16,6 +16,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
+from duban.export.page import print_landscape
 from duban.ledger.verdict import describe_target, show
 from duban.model.fulfilment import VERDICT_LABELS, Fulfilment, Verdict
 
@@ -103,14 +104,7 @@ def write_fulfilment_xlsx(results: Sequence[Fulfilment], path: str | Path, subti
             cell.border = border
             cell.alignment = centre if col in (1, 4, 5, 6) else wrap
         sheet.cell(row=row, column=6).fill = PatternFill("solid", fgColor=FILLS[result.verdict])
-    sheet.freeze_panes = "A4"
-    sheet.print_title_rows = "3:3"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
+    print_landscape(sheet, header_row=3)
     out = Path(path)
     book.save(out)
     return out

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: 
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
+from duban.export.page import print_landscape
 from duban.lexicon.schema import XlsxColumn, XlsxLayout, validated
 from duban.model import Area, Figure, Ledger, Task
 
@@ -110,14 +111,7 @@ def _setup_sheet(ws: Worksheet, columns: list[XlsxColumn], title: str, layout: X
         c.border = _BORDER
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.row_dimensions[2].height = 24
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    print_landscape(ws, header_row=2)
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = 0.6
     ws.page_margins.bottom = 0.7

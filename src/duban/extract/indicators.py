@@ -11,6 +11,8 @@ back to the previous indicator) are made in ``pipeline.py``.
 
 from __future__ import annotations
 
+import re
+
 from duban.extract.cues import Cues, cues, ending, starting
 
 _EDGE = " \t\u3000、，,；;：:。—-…·"
@@ -69,6 +71,22 @@ def clean_pre(raw: str, growth_unit: bool) -> str:
     return s[-c.max_length:] if len(s) > c.max_length else s
 
 
+def clean_verb(raw: str) -> str:
+    """The words before a number when they are only a verb phrase (开工建设44943户):
+    trimmed of comparators and fillers but not of leading verbs; empty when
+    nothing else remains (达到1021.6亿元 → "")."""
+    c = cues()
+    s = _strip_punct(raw[cut_point(raw, c):][-c.max_length:])
+    for _ in range(8):
+        trail = ending(s, c.trailing)
+        if not trail or ending(s, c.protected):
+            break
+        s = _strip_punct(s[: -len(trail)])
+    if not s or s in c.generic or starting(s, c.share_words) or any(ch.isdigit() for ch in s):
+        return ""
+    return s
+
+
 def clean_post(raw: str, growth_unit: bool = False) -> str:
     """The noun phrase right after a number's unit (完成10个数字化车间 → 数字化车间)."""
     c = cues()
@@ -78,6 +96,9 @@ def clean_post(raw: str, growth_unit: bool = False) -> str:
         if w:
             s = s[len(w):]
         s = s.removeprefix("的")
+    if s and s[0] in "（(":  # a bracketed note (按可比价计算) is no noun
+        close = s.find("）" if s[0] == "（" else ")")
+        s = s[close + 1 :] if close > 0 else ""
     stops = c.post_stops_growth if growth_unit else c.post_stops
     if not s or starting(s, stops):
         return ""
@@ -141,6 +162,10 @@ def split_respective(phrase: str, n: int) -> list[str]:
             items = [_strip_punct(p) for p in phrase.split(sep)]
             if all(items):
                 return split_items("、".join(items))
+    joiners = "".join(sep for sep in c.run_separators if len(sep) == 1 and sep not in "，,")
+    items = [_strip_punct(p) for p in re.split(f"[{re.escape(joiners)}]", phrase)] if joiners else []
+    if len(items) == n and all(items):  # 最低工资标准、城镇和农村低保标准分别提高73%、63%和84%
+        return split_items("、".join(items))
     return []
 
 

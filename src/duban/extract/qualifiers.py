@@ -112,6 +112,17 @@ def is_current_year(paragraph: str, sentence: str) -> bool:
     return any(w in paragraph for w in c.current_year_paragraph) or any(w in sentence for w in c.actual_sentence)
 
 
+_LEADING_YEAR = re.compile(r"(?:到|至|截至)((?:19|20)\d\d)年(?:底|末)?[，,]")
+_CLAUSE_YEAR = re.compile(r"(?:力争|争取|确保)?(?:到|至|截至)((?:19|20)\d\d)年(?:底|末)?前?")
+
+
+def sentence_year(sentence_head: str, clause_head: str = "") -> int | None:
+    """A target year heading the sentence (到2025年，森林覆盖率达到…) or the clause
+    (到2017年底前实现…96户、183人…)."""
+    m = _LEADING_YEAR.match(sentence_head) or _CLAUSE_YEAR.match(clause_head)
+    return int(m.group(1)) if m else None
+
+
 def stated_year(pre_raw: str) -> int | None:
     """A year the clause names right before the figure (2020年底达到 …)."""
     found = None

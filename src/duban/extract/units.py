@@ -118,7 +118,8 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
         return Quantity(number.start, j, number.value / denominator, None, None, 1.0, None,
                         "fraction", None, j)
     if (folded.startswith(":1", pos) or folded.startswith("：1", pos)) \
-            and not (pos + 2 < n and (folded[pos + 2].isdigit() or folded[pos + 2] == ".")):
+            and not (pos + 2 < n and (folded[pos + 2].isdigit() or folded[pos + 2] in ".:：")) \
+            and not (number.start > 0 and folded[number.start - 1] in ":："):  # 7:2:1 is a proportion
         return Quantity(number.start, pos + 2, number.value, None, text[pos : pos + 2], 1.0, None,
                             "ratio", None, pos + 2)
     approx: str | None = None

@@ -82,6 +82,26 @@ class _Hit:
     first: int  # position of the first match in the task text, for ties
 
 
+def keyword_places(text: str, keyword: str, unless: list[str]) -> list[int]:
+    """Where ``keyword`` stands in ``text`` (non-overlapping), except inside a word of ``unless``."""
+    blocked: set[int] = set()
+    for word in unless:
+        inner = [i for i in range(len(word) - len(keyword) + 1) if word.startswith(keyword, i)]
+        if not inner:
+            continue
+        at = text.find(word)
+        while at >= 0:
+            blocked.update(at + i for i in inner)
+            at = text.find(word, at + 1)
+    places: list[int] = []
+    at = text.find(keyword)
+    while at >= 0:
+        if at not in blocked:
+            places.append(at)
+        at = text.find(keyword, at + len(keyword))
+    return places
+
+
 def _score(rule: AssignRule, task: Task, cat: Catalogue) -> _Hit | None:
     score = 0.0
     best: tuple[str, int | None, int | None] | None = None
@@ -93,11 +113,12 @@ def _score(rule: AssignRule, task: Task, cat: Catalogue) -> _Hit | None:
     ]
     for kw in rule.keywords:
         for text, offset, weight in places:
-            at = text.find(kw)
-            if at < 0 or weight == 0:
+            found = keyword_places(text, kw, rule.unless) if weight else []
+            if not found:
                 continue
+            at = found[0]
             # a word the task repeats is what the task is about (外贸 four times in one sentence)
-            times = min(text.count(kw), cat.rules.max_repeats)
+            times = min(len(found), cat.rules.max_repeats)
             score += len(kw) * weight * rule.weight * times
             if offset is not None:
                 first = min(first, at)

@@ -23,7 +23,7 @@ from duban.ledger.classify import SentenceClassifier, is_introduction
 from duban.ledger.coverage import check_coverage
 from duban.ledger.data import commitment_lexicon, deadline_rules, mention_rules
 from duban.ledger.deadline import DeadlineFinder
-from duban.ledger.main_targets import split_targets, targets_body
+from duban.ledger.main_targets import main_target_spans
 from duban.ledger.mention import MentionFinder
 from duban.lexicon.schema import CommitmentLexicon, DeadlineRules, LedgerLabels, MentionRules
 from duban.model import (
@@ -149,7 +149,6 @@ def build_ledger(
     classifier = SentenceClassifier(lex.commitments)
     deadlines = DeadlineFinder(lex.deadlines)
     mentions = MentionFinder(lex.mentions, lex.commitments.commitment_verbs)
-    mt_rules = lex.commitments.main_targets
     year = plan_year(report, figures)
     areas, area_of, theme_of = _areas(report)
     first_area = _first_areas(report)
@@ -166,9 +165,10 @@ def build_ledger(
     def holds_target(s: Sentence) -> bool:
         return any(s.start <= x < s.end for x in target_starts)
 
+    main_spans = main_target_spans(report, figures)
+
     raw: list[tuple[str, str, int, int, Area | None, Theme | None, Section | None]] = []
     skipped: list[NonCommitment] = []
-    awaiting_targets = False  # a targets sentence ended at its colon; its sequel lists them
     for s in scope:
         path = report.section_path(s.start)
         area = next((area_of[id(p)] for p in path if id(p) in area_of), None)
@@ -179,16 +179,11 @@ def build_ledger(
         sentence = text[s.start : s.end]
         part = next((p for p in path if p.kind is SectionKind.PART), None)
         role = report.role_at(s.start)
-        list_at = targets_body(text, s.start, s.end, mt_rules)
-        if role is Role.MAIN_TARGETS or (report.main_targets is None and area is None and list_at is not None):
-            if list_at is None and awaiting_targets:
-                list_at = s.start
-            if list_at is not None:
-                spans = split_targets(text, list_at, s.end, mt_rules)
-                awaiting_targets = not spans
-                if spans:
-                    raw.extend(("main_target", Role.MAIN_TARGETS.value, a, b, None, None, part) for a, b in spans)
-                    continue
+        listed = [(a, b) for a, b in main_spans if s.start <= a < s.end]
+        if listed:
+            raw.extend(("main_target", Role.MAIN_TARGETS.value, a, min(b, s.end), None, None, part)
+                       for a, b in listed)
+            continue
         role_value = Role.PLAN.value if role is Role.MAIN_TARGETS else role.value
         reason: str | None
         if holds_target(s):

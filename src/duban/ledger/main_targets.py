@@ -1,61 +1,59 @@
-"""The main expected targets (主要预期目标): one task per target, quantified or not.
+"""The main expected targets (主要预期目标) as the spans of their tasks.
 
-The targets sentence reads ``…主要预期目标为：A；B；C，D。``. Its text after the
-first colon is cut at the clause separators, then at the minor ones, except
-that adjacent clauses opening with the same words stay one target
-(城乡居民收入增长与经济增长基本同步，城乡居民收入比持续缩小).
+The targets themselves come from :func:`duban.extract.main_targets`, the same
+finder the figures table and ``duban targets`` use: its qualitative targets are
+clauses already, its quantified ones are figures, and a task holds the
+figure's clause, its quote cut at the clause breaks of cues.yaml (a quote may
+reach back to an indicator named in an earlier clause: 地区生产总值增长20%，达到282亿元).
+Figures of one clause (分别增长7%和8%) make one task.
 """
 
 from __future__ import annotations
 
-from duban.lexicon.schema import MainTargetsRules
+from duban.extract import main_targets
+from duban.extract.cues import cues
+from duban.model import Figure, Report
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "：:，,；;。"):
+def quote_span(text: str, figure: Figure) -> tuple[int, int]:
+    """Where ``figure.quote`` stands around the figure.
+
+    Extracted figures carry the span; figures read from elsewhere (gold
+    files, an import) may carry only the quote's text, which is then sought
+    as the occurrence that holds the figure. With neither, the figure's own span.
+    """
+    if figure.quote_start < figure.quote_end:
+        return figure.quote_start, figure.quote_end
+    quote = figure.quote
+    if quote:
+        at = text.rfind(quote, max(0, figure.end - len(quote)), figure.start + len(quote))
+        if at >= 0 and at <= figure.start and figure.end <= at + len(quote):
+            return at, at + len(quote)
+    return figure.start, figure.end
+
+
+def target_clause(text: str, figure: Figure, breaks: str) -> tuple[int, int]:
+    """The clause of the figure's quote that holds the figure (no break of ``breaks`` inside)."""
+    start, end = quote_span(text, figure)
+    start = 1 + max((i for i in range(start, figure.start) if text[i] in breaks), default=start - 1)
+    end = next((i for i in range(figure.end, end) if text[i] in breaks), end)
+    while start < figure.start and text[start].isspace():
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "：:，,；;。"):
+    while end > figure.end and text[end - 1].isspace():
         end -= 1
     return start, end
 
 
-def _cut(text: str, start: int, end: int, seps: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    s = start
-    for i in range(start, end):
-        if text[i] in seps:
-            out.append((s, i))
-            s = i + 1
-    out.append((s, end))
-    return [p for p in (_strip(text, a, b) for a, b in out) if p[0] < p[1]]
-
-
-def _shared(a: str, b: str, n: int) -> bool:
-    return len(a) >= n and len(b) >= n and a[:n] == b[:n]
-
-
-def targets_body(text: str, start: int, end: int, rules: MainTargetsRules) -> int | None:
-    """Where the targets begin in a sentence that introduces them (after ``cue…：``), else None."""
-    for cue in rules.cues:
-        at = text.find(cue, start, end)
-        if at >= 0:
-            colons = [i for i in (text.find("：", at, end), text.find(":", at, end)) if i >= 0]
-            if colons:
-                return min(colons) + 1
-    return None
-
-
-def split_targets(text: str, body: int, end: int, rules: MainTargetsRules) -> list[tuple[int, int]]:
-    """Spans of the single targets in ``text[body:end]`` (after the colon, or a list item)."""
-    spans: list[tuple[int, int]] = []
-    for a, b in _cut(text, body, end, rules.clause_separators):
-        pieces = _cut(text, a, b, rules.minor_separators) if rules.minor_separators else [(a, b)]
-        merged: list[tuple[int, int]] = []
-        for p in pieces:
-            if merged and _shared(text[merged[-1][0]:merged[-1][1]], text[p[0]:p[1]],
-                                  rules.shared_subject_chars):
-                merged[-1] = (merged[-1][0], p[1])
-            else:
-                merged.append(p)
-        spans.extend(merged)
-    return spans
+def main_target_spans(report: Report, figures: list[Figure]) -> list[tuple[int, int]]:
+    """The sorted, disjoint spans of the report's main-target tasks (empty when it states none)."""
+    found = main_targets(report, figures)
+    breaks = cues().clause_breaks
+    spans = sorted([target_clause(report.text, f, breaks) for f in found.quantified]
+                   + [(q.start, q.end) for q in found.qualitative])
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

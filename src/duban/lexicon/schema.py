@@ -280,26 +280,11 @@ def validated(name: str, schema: type[M]) -> M:
     return load_checked(name, schema)
 
 
-def _check_regex(pattern: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
-    return pattern
-
-
 class NonCommitmentPattern(_Strict):
     reason: Literal["heading", "framing", "slogan", "no_action"]
     pattern: str
 
-    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
-
-
-class MainTargetsRules(_Strict):
-    cues: list[str] = Field(min_length=1)
-    clause_separators: str = Field(min_length=1)
-    minor_separators: str = ""
-    shared_subject_chars: int = Field(ge=1)
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: _compiles(v)))
 
 
 class LedgerLabels(_Strict):
@@ -313,7 +298,6 @@ class CommitmentLexicon(_Strict):
 
     commitment_verbs: list[str] = Field(min_length=1)
     non_commitment_patterns: list[NonCommitmentPattern]
-    main_targets: MainTargetsRules
     labels: LedgerLabels
 
 
@@ -322,7 +306,7 @@ class DeadlinePattern(_Strict):
     month: int | None = Field(default=None, ge=1, le=12)
     day: int | Literal["end"] | None = None
 
-    _regex = field_validator("pattern")(classmethod(lambda cls, v: _check_regex(v)))
+    _regex = field_validator("pattern")(classmethod(lambda cls, v: _compiles(v)))
 
     @model_validator(mode="after")
     def _month_known(self) -> DeadlinePattern:
@@ -401,6 +385,16 @@ class AssignRule(_Strict):
     lead: str
     co: list[str] = Field(default_factory=list)
     weight: float = Field(default=1.0, gt=0)
+    # longer words a keyword stands inside without meaning what the rule means
+    # (高质量 for 质量): a keyword found inside one of them does not count
+    unless: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unless_holds_a_keyword(self) -> AssignRule:
+        for word in self.unless:
+            if not any(kw in word and kw != word for kw in self.keywords):
+                raise ValueError(f"rule {self.id}: unless word {word!r} holds none of its keywords")
+        return self
 
 
 class AssignRulesFile(_Strict):
