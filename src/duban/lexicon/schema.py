@@ -515,6 +515,7 @@ class ReportStructureFile(_Strict):
     part_roles: dict[str, list[str]]
     role_markers_min: int = Field(ge=0)
     role_markers: RoleMarkers
+    distant_plan_words: list[str]
     unnumbered_part_max: int = Field(ge=4)
     unnumbered_part_cues: list[str] = Field(min_length=1)
     heading_title_max: int = Field(ge=4)
