@@ -15,6 +15,7 @@ from duban.extract import extract_figures
 from duban.ingest import read_report
 from duban.ingest.read import DEFAULT_MAX_BYTES, sample_path
 from duban.ledger import Catalogue, build_ledger, load_catalogue
+from duban.lexicon.schema import AssignRulesFile
 from duban.model import Figure, Ledger, Report, Source
 from duban.parse import parse
 
@@ -30,18 +31,24 @@ class Analysis:
     catalogue: Catalogue
 
 
-def analyse(source: Source) -> Analysis:
-    """Parse a read file, extract its figures and build its ledger with the catalogue for its level."""
+def analyse(source: Source, rules: AssignRulesFile | None = None) -> Analysis:
+    """Parse a read file, extract its figures and build its ledger with the catalogue for its level.
+
+    ``rules`` are the assignment rules to suggest departments with
+    (assign_rules.yaml when None; the web app passes the office's edited ones).
+    """
     report = parse(source)
     figures = extract_figures(report)
-    catalogue = load_catalogue(report.metadata.level, report.metadata.region)
+    catalogue = load_catalogue(report.metadata.level, report.metadata.region, rules)
     ledger = build_ledger(report, figures, catalogue)
     return Analysis(source=source, report=report, figures=figures, ledger=ledger, catalogue=catalogue)
 
 
-def analyse_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Analysis:
+def analyse_file(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, rules: AssignRulesFile | None = None
+) -> Analysis:
     """:func:`analyse` on a file of any supported format; raises DubanError on bad input."""
-    return analyse(read_report(path, max_bytes=max_bytes))
+    return analyse(read_report(path, max_bytes=max_bytes), rules)
 
 
 def analyse_sample() -> Analysis:

@@ -67,9 +67,15 @@ def make_catalogue(
     return Catalogue(lv, depts, rules, prefix)
 
 
-def load_catalogue(level: str | None = None, region: str | None = None) -> Catalogue:
-    """The packaged (or user-overridden) catalogue and rules for ``level``."""
-    return make_catalogue(level, region, department_file(), assign_rules_file())
+def load_catalogue(
+    level: str | None = None, region: str | None = None, rules: AssignRulesFile | None = None
+) -> Catalogue:
+    """The packaged (or user-overridden) catalogue for ``level`` with ``rules``.
+
+    ``rules`` defaults to assign_rules.yaml; the web app passes the office's
+    edited rules (kept in its database) so the ledger never reads the store.
+    """
+    return make_catalogue(level, region, department_file(), rules if rules is not None else assign_rules_file())
 
 
 @dataclass(slots=True)

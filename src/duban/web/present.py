@@ -44,6 +44,11 @@ ACTIONS = {
     "user.create": "新增用户",
     "user.update": "修改用户",
     "department.create": "新增单位",
+    "department.update": "修改单位",
+    "rule.create": "新增分工规则",
+    "rule.update": "修改分工规则",
+    "rule.delete": "删除分工规则",
+    "task.resuggest": "按新规则重新建议分工",
     "settings.update": "修改设置",
 }
 STATUS_LABELS = {c.value: label for c, label in LABELS.items()}

@@ -55,7 +55,27 @@ class DepartmentPublic(Public):
     id: int
     name: str
     short_name: str | None = None
+    key: str | None = None
     active: bool = True
+
+
+class DepartmentUpdate(BaseModel):
+    """A department edit: only the given fields change (an empty short name clears it)."""
+
+    name: str | None = Field(default=None, max_length=200)
+    short_name: str | None = Field(default=None, max_length=100)
+    active: bool | None = None
+
+
+class RuleIn(BaseModel):
+    """An assignment rule as typed; checked with the assign_rules.yaml schema by ``duban.web.rules``."""
+
+    id: str = ""
+    lead: str = ""
+    co: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    weight: float = 1.0
 
 
 # --------------------------------------------------------------------------- tasks

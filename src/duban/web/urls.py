@@ -112,6 +112,18 @@ class Urls:
     def admin_departments(self) -> str:
         return self.path("/admin/departments")
 
+    def admin_department(self, department_id: int) -> str:
+        return self.path(f"/admin/departments/{department_id}")
+
+    def admin_rules(self) -> str:
+        return self.path("/admin/rules")
+
+    def admin_rule(self, rule_id: str) -> str:
+        return self.path(f"/admin/rules/{rule_id}")
+
+    def admin_resuggest(self) -> str:
+        return self.path("/admin/resuggest")
+
     def admin_settings(self) -> str:
         return self.path("/admin/settings")
 

@@ -9,13 +9,16 @@ the first one's change unseen. Every change is written to the audit log.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from duban.errors import DubanError, ErrorCode
+from duban.model.ledger import DepartmentSuggestion
 from duban.store.repo import audit
+from duban.store.repo.reports import sync_suggestions
 from duban.store.tables import DepartmentRow, TaskDepartmentRow, TaskRow, UserRow, utcnow
 
 
@@ -55,12 +58,16 @@ def set_assignment(
         raise DubanError(ErrorCode.STORE_INVALID, detail="a task needs a lead department")
     wanted: dict[int, str] = {d: "co" for d in co_ids}
     wanted.update({d: "lead" for d in lead_ids})
+    existing = {a.department_id: a for a in task.assignments}
     for department_id in wanted:
-        if session.get(DepartmentRow, department_id) is None:
+        department = session.get(DepartmentRow, department_id)
+        if department is None:
             raise DubanError(ErrorCode.STORE_MISSING, detail=f"department {department_id}")
+        if not department.active and department_id not in existing:
+            # a deactivated department keeps the tasks it has but gets no new ones
+            raise DubanError(ErrorCode.STORE_INVALID, detail=f"{department.name}已停用，不能分配新任务")
     before = snapshot(task)
     now = utcnow()
-    existing = {a.department_id: a for a in task.assignments}
     for department_id, old in list(existing.items()):
         if department_id not in wanted:
             task.assignments.remove(old)
@@ -155,3 +162,42 @@ def close_task(*, session: Session, task: TaskRow, user: UserRow, expected_versi
         after={"closed_at": task.closed_at, "version": task.version},
     )
     return task
+
+
+def resuggest(
+    *,
+    session: Session,
+    report_id: int,
+    user: UserRow,
+    suggest: Callable[[TaskRow], list[DepartmentSuggestion]],
+) -> int:
+    """Replace the suggested departments of a report's tasks by ``suggest``'s; return how many changed.
+
+    Only tasks none of whose assignments is confirmed are touched: what the
+    office confirmed is its decision and new rules never overrule it. Each
+    changed task moves to a new version and gets an audit entry.
+    """
+    rows = session.scalars(
+        select(TaskRow)
+        .where(TaskRow.report_id == report_id, TaskRow.retired.is_(False))
+        .order_by(TaskRow.position)
+        .options(selectinload(TaskRow.assignments).selectinload(TaskDepartmentRow.department))
+    ).all()
+    changed = 0
+    for task in rows:
+        if any(a.state == "confirmed" for a in task.assignments):
+            continue
+        before = snapshot(task)
+        sync_suggestions(session, task, suggest(task), {})
+        session.flush()
+        session.refresh(task, attribute_names=["assignments"])
+        after = snapshot(task)
+        if (before["lead"], before["co"]) == (after["lead"], after["co"]):
+            continue
+        task.updated_at = utcnow()  # an UPDATE of the task itself, so its version moves on
+        session.flush()
+        after["version"] = task.version
+        audit.record(session=session, user=user, action="task.resuggest", entity="task", entity_id=task.id,
+                     task_id=task.id, before=before, after=after)
+        changed += 1
+    return changed

@@ -365,7 +365,7 @@ def _add_ledger(
             keep_deadline = task_row.deadline is not None  # staff may have set it
         _fill_task(task_row, task, row, task_area, task_theme, keep_deadline=keep_deadline)
         _sync_targets(task_row, task, figure_rows)
-        _sync_assignments(session, task_row, [*task.lead, *task.co], departments)
+        sync_suggestions(session, task_row, [*task.lead, *task.co], departments)
         if task.kind == "main_target":
             first = task.figure_indices[0] if task.figure_indices else None
             if task.figures:
@@ -451,7 +451,7 @@ def _sync_targets(task_row: TaskRow, task: Task, figure_rows: list[FigureRow]) -
             target.retired = True
 
 
-def _sync_assignments(
+def sync_suggestions(
     session: Session,
     task_row: TaskRow,
     suggestions: list[DepartmentSuggestion],

@@ -23,6 +23,7 @@ from duban.web import forms
 from duban.web.deps import AdminUser, SessionDep, SettingsDep
 from duban.web.errors import Invalid
 from duban.web.render import flash, render_page
+from duban.web.rules import current_rules
 from duban.web.workflow import invalidate_statuses, write
 
 router = APIRouter(tags=["导入报告"])
@@ -64,7 +65,7 @@ def import_upload(session: SessionDep, user: UserRow, name: str, data: bytes, *,
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
         try:
-            analysis = analyse_file(path, max_bytes=max_bytes)
+            analysis = analyse_file(path, max_bytes=max_bytes, rules=current_rules(session))
         except DubanError as err:
             raise Invalid(chinese_error(err)) from None
         source = analysis.source

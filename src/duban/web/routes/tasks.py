@@ -61,7 +61,8 @@ def ledger_context(
     chrome = request.app.state.cache.get_or_build(session, ("ledger-chrome", report.id if report else None), lambda: {
         "areas": area_names(session, report.id) if report else {},
         "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
-        "departments": [{"id": d.id, "name": d.name} for d in departments.list_departments(session=session)],
+        "departments": [{"id": d.id, "name": d.name, "active": d.active}
+                        for d in departments.list_departments(session=session)],
     })
     names = chrome["areas"]
     rows = [present.task_summary(t, area=names.get(t.area_id or -1)) for t in (result.items if result else [])]
@@ -130,7 +131,8 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
     achieved = progress.latest_values(session=session, task_ids=[task.id]).get(task.id, {})
     live_targets = [t for t in task.targets if not t.retired]
     target_map = {t.id: t for t in task.targets}
-    dept_names = {d.id: d.name for d in departments.list_departments(session=session)}
+    all_departments = departments.list_departments(session=session)
+    dept_names = {d.id: d.name for d in all_departments}
     history = [
         present.progress_public(
             p, urls=urls, targets=target_map, department=dept_names.get(p.department_id or -1),
@@ -157,7 +159,7 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
         "notices": task_notices,
         "audit": trail,
         "stages": [{"key": s.key, "label": s.label, "percent": s.percent} for s in progress.stages()],
-        "departments": [{"id": k, "name": v} for k, v in dept_names.items()],
+        "departments": [{"id": d.id, "name": d.name, "active": d.active} for d in all_departments],
         "today": today,
         "can_report": permissions.can_report(user, task),
         "can_admin": permissions.is_admin(user),
