@@ -141,3 +141,23 @@ def test_department_rename_to_a_taken_name_is_a_conflict(web: Web) -> None:
     assert r.status_code == 409
     r = admin.api("PATCH", "/api/admin/departments/999999", {"active": False})
     assert r.status_code == 404
+
+
+def test_admin_writes_without_csrf_token_are_refused(web: Web) -> None:
+    admin = web.client("admin")
+    dept = web.department_id(web.dept_users[0])
+    rule = admin.get("/api/admin/rules").json()["rules"][0]
+    before = len(audit_actions(web))
+    calls = [
+        admin.api("PATCH", f"/api/admin/departments/{dept}", {"active": False}, csrf=False),
+        admin.api("POST", "/api/admin/rules", {"id": "x-rule", "lead": "finance", "keywords": ["词"]}, csrf=False),
+        admin.api("PUT", f"/api/admin/rules/{rule['id']}", {**rule, "weight": 3}, csrf=False),
+        admin.api("DELETE", f"/api/admin/rules/{rule['id']}", csrf=False),
+        admin.api("POST", "/api/admin/reports/1/resuggest", csrf=False),
+        admin.form(f"/admin/departments/{dept}", {"active": "0"}, csrf=False),
+        admin.form("/admin/rules", {"id": "x-rule", "lead": "finance", "keywords": "词"}, csrf=False),
+        admin.form(f"/admin/rules/{rule['id']}", {"delete": "1"}, csrf=False),
+        admin.form("/admin/resuggest", {"report_id": "1"}, csrf=False),
+    ]
+    assert [r.status_code for r in calls] == [403] * len(calls)
+    assert len(audit_actions(web)) == before

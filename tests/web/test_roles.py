@@ -75,6 +75,20 @@ def import_sample(c: Client, ctx: Ctx) -> Any:
 ADMIN_ONLY_API = {"anonymous": 401, "viewer": 403, "other": 403, "own": 403}
 ADMIN_ONLY_FORM = {"anonymous": LOGIN, "viewer": 403, "other": 403, "own": 403, "admin": 303}
 _department_names = iter(f"区测试单位{i}" for i in range(1000))
+_rule_ids = iter(f"role-test-{i}" for i in range(1000))
+
+
+def report_id(ctx: Ctx) -> int:
+    return int(ctx.web.client("admin").get(f"/tasks/{ctx.task}.json").json()["report"]["id"])
+
+
+def first_rule(ctx: Ctx) -> dict[str, Any]:
+    return dict(ctx.web.client("admin").get("/api/admin/rules").json()["rules"][0])
+
+
+def delete_rule(c: Client, ctx: Ctx) -> Any:
+    rule = first_rule(ctx)
+    return c.api("DELETE", f"/api/admin/rules/{rule['id']}")
 
 ENDPOINTS = [
     Endpoint("assignment api", api("PUT", "/api/tasks/{task}/assignment",
@@ -113,6 +127,26 @@ ENDPOINTS = [
     Endpoint("create department api", api("POST", "/api/admin/departments",
              lambda ctx: {"name": next(_department_names)}), {**ADMIN_ONLY_API, "admin": 201}),
     Endpoint("create department form", form("/admin/departments", lambda ctx: {"name": next(_department_names)}),
+             ADMIN_ONLY_FORM),
+    Endpoint("update department api", lambda c, ctx: c.api("PATCH", f"/api/admin/departments/{ctx.own_dept}",
+             {"short_name": "简称"}), {**ADMIN_ONLY_API, "admin": 200}),
+    Endpoint("update department form", lambda c, ctx: c.form(f"/admin/departments/{ctx.own_dept}",
+             {"short_name": "简称", "active": "1"}), ADMIN_ONLY_FORM),
+    Endpoint("create rule api", lambda c, ctx: c.api("POST", "/api/admin/rules", {
+             "id": next(_rule_ids), "lead": "finance", "keywords": ["测试词"]}), {**ADMIN_ONLY_API, "admin": 201}),
+    Endpoint("create rule form", lambda c, ctx: c.form("/admin/rules", {
+             "id": next(_rule_ids), "lead": "finance", "keywords": "测试词"}), ADMIN_ONLY_FORM),
+    Endpoint("update rule api", lambda c, ctx: c.api("PUT", f"/api/admin/rules/{first_rule(ctx)['id']}",
+             {**first_rule(ctx), "weight": 2}), {**ADMIN_ONLY_API, "admin": 200}),
+    Endpoint("update rule form", lambda c, ctx: c.form(f"/admin/rules/{first_rule(ctx)['id']}", {
+             "id": first_rule(ctx)["id"], "lead": first_rule(ctx)["lead"],
+             "keywords": "、".join(first_rule(ctx)["keywords"]), "weight": "2"}), ADMIN_ONLY_FORM),
+    Endpoint("delete rule api", delete_rule, {**ADMIN_ONLY_API, "admin": 200}),
+    Endpoint("delete rule form", lambda c, ctx: c.form(f"/admin/rules/{first_rule(ctx)['id']}", {"delete": "1"}),
+             ADMIN_ONLY_FORM),
+    Endpoint("resuggest api", lambda c, ctx: c.api("POST", f"/api/admin/reports/{report_id(ctx)}/resuggest"),
+             {**ADMIN_ONLY_API, "admin": 200}),
+    Endpoint("resuggest form", lambda c, ctx: c.form("/admin/resuggest", {"report_id": str(report_id(ctx))}),
              ADMIN_ONLY_FORM),
     Endpoint("settings api", api("PUT", "/api/admin/settings", lambda ctx: {"reminder_day": 20}),
              {**ADMIN_ONLY_API, "admin": 200}),
