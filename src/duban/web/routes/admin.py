@@ -46,7 +46,8 @@ WEIGHT_LABELS = {
 def admin_context(session: SessionDep, settings: Settings) -> dict[str, Any]:
     all_departments = departments.list_departments(session=session)
     dept_names = {d.id: d.name for d in all_departments}
-    rule_names = {**office_rules.department_choices(), **{d.key: d.name for d in all_departments if d.key}}
+    choices = office_rules.department_choices()
+    rule_names = {**choices, **{d.key: d.name for d in all_departments if d.key}}
     inactive_keys = {d.key for d in all_departments if d.key and not d.active}
     rules = office_rules.current_rules(session)
     return {
@@ -63,8 +64,8 @@ def admin_context(session: SessionDep, settings: Settings) -> dict[str, Any]:
             for r in rules.rules
         ],
         "rules_stored": rule_store.load_rules(session=session) is not None,
-        "rule_departments": {k: v for k, v in rule_names.items()
-                             if k in office_rules.department_choices() and k not in inactive_keys},
+        # a rule may name any catalogue department (departments.yaml keys) that is not deactivated
+        "rule_departments": {k: v for k, v in rule_names.items() if k in choices and k not in inactive_keys},
         "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
         "settings": {k: getattr(settings, k) for k in SETTING_LABELS},
         "setting_labels": SETTING_LABELS,
