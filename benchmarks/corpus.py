@@ -51,6 +51,7 @@ class PeakMemory(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.peak = 0
+        self.cpu: dict[int, float] = {}  # last user+system seconds seen per process
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -67,6 +68,8 @@ class PeakMemory(threading.Thread):
             for p in procs:
                 try:
                     total += p.memory_info().rss
+                    times = p.cpu_times()
+                    self.cpu[p.pid] = times.user + times.system
                 except psutil.NoSuchProcess:
                     pass
             self.peak = max(self.peak, total)
@@ -120,6 +123,10 @@ def measure(folder: Path, out: Path, workers: int) -> dict[str, Any]:
         "chars_per_s": round(chars / run_seconds),
         "files_per_s_end_to_end": round(files / seconds, 2),
         "peak_rss_mb": round(sampler.peak / 2**20, 1),
+        # CPU seconds the tree got, and how many cores that is on average: under a shared
+        # machine the wall-clock speed-up says more about the other users than about duban
+        "cpu_seconds": round(sum(sampler.cpu.values()), 1),
+        "cores_used": round(sum(sampler.cpu.values()) / seconds, 2),
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in os.getloadavg()],
         "summary_line": line,
@@ -171,6 +178,7 @@ def main() -> None:
             f"{r['load_before']!s:>18}"
         )
     print(f"speed-up: {result['speed_up']} (files/s), {result['speed_up_chars']} (chars/s)")
+    print(f"cores actually used: {one['cores_used']} (1 process), {many['cores_used']} ({args.workers} processes)")
     print(json.dumps(result, ensure_ascii=False))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
