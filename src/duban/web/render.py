@@ -31,6 +31,10 @@ def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     env = templates.env
     env.autoescape = True
+    # templates ship with the package and never change while it runs: compile each once,
+    # without a stat() of its file on every render (and every include of a row partial)
+    env.auto_reload = False
+    env.cache = {}  # unbounded: every template stays compiled (the default keeps only 400)
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.globals["STATUS_ORDER"] = [c.value for c in Colour]

@@ -170,10 +170,11 @@ def add_progress(
 
 
 def history(*, session: Session, task_id: int) -> Sequence[ProgressReportRow]:
-    """Every progress report of a task, newest first, with its values."""
+    """Every progress report of a task, newest first, with its values (loaded in one more query, not one per report)."""
     stmt = (
         select(ProgressReportRow)
         .where(ProgressReportRow.task_id == task_id)
+        .options(selectinload(ProgressReportRow.values))
         .order_by(ProgressReportRow.reported_on.desc(), ProgressReportRow.id.desc())
     )
     return session.scalars(stmt).all()
@@ -294,6 +295,27 @@ def task_status(*, session: Session, task: TaskRow, today: dt.date, thresholds: 
     latest = latest_reports(session=session, task_ids=[task.id]).get(task.id)
     achieved = latest_values(session=session, task_ids=[task.id]).get(task.id, {})
     return compute_task_status(task, report, latest, achieved, today=today, thresholds=thresholds)
+
+
+def achieved_from_history(rows: Sequence[ProgressReportRow]) -> dict[int, float]:
+    """target id → latest achieved value, from a task's history (newest first, values loaded).
+
+    The same answer as :func:`latest_values` for one task, without another query.
+    """
+    out: dict[int, float] = {}
+    for row in reversed(rows):
+        for value in row.values:
+            out[value.task_target_id] = value.value  # later reports win
+    return out
+
+
+def status_from_history(
+    *, task: TaskRow, report: ReportRow | None, rows: Sequence[ProgressReportRow], today: dt.date,
+    thresholds: Thresholds,
+) -> Status:
+    """The status of ``task`` from its already loaded :func:`history` (no queries)."""
+    latest = rows[0] if rows else None
+    return compute_task_status(task, report, latest, achieved_from_history(rows), today=today, thresholds=thresholds)
 
 
 def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressReportRow | None) -> None:

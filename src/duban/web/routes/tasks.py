@@ -122,12 +122,15 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
     report = pages.report_head(session=session, report_id=task.report_id)
     area = tasks.get_area(session=session, area_id=task.area_id) if task.area_id else None
     theme = tasks.get_theme(session=session, theme_id=task.theme_id) if task.theme_id else None
-    status = progress.task_status(session=session, task=task, today=today, thresholds=thresholds(settings))
+    # one query for the history (and its values) gives the status inputs too
+    reports = progress.history(session=session, task_id=task.id)
+    status = progress.status_from_history(task=task, report=report, rows=reports, today=today,
+                                          thresholds=thresholds(settings))
     if status.colour.value != task.status or status.reason != task.status_reason:
         progress.refresh_status(session=session, task=task, today=today, thresholds=thresholds(settings))
         session.commit()
     start, deadline = progress.schedule_window(task, report)
-    achieved = progress.latest_values(session=session, task_ids=[task.id]).get(task.id, {})
+    achieved = progress.achieved_from_history(reports)
     live_targets = [t for t in task.targets if not t.retired]
     target_map = {t.id: t for t in task.targets}
     dept_names = {d.id: d.name for d in departments.list_departments(session=session)}
@@ -136,7 +139,7 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
             p, urls=urls, targets=target_map, department=dept_names.get(p.department_id or -1),
             user=None,
         )
-        for p in progress.history(session=session, task_id=task.id)
+        for p in reports
     ]
     task_notices = [
         present.notice_public(n, today=today, department=dept_names.get(n.department_id or -1), task_title=None)
