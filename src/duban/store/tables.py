@@ -293,6 +293,9 @@ class TaskRow(Base):
         UniqueConstraint("lineage", "key"),
         Index("ix_tasks_report_position", "report_id", "position"),
         Index("ix_tasks_status", "status"),
+        # ledger pages and status counts of a report's live tasks, index-only (migration 0003)
+        Index("ix_tasks_report_live_position", "report_id", "retired", "position"),
+        Index("ix_tasks_report_live_status", "report_id", "retired", "status", "area_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -57,6 +57,7 @@ def ledger_context(
     result = tasks.list_tasks(
         session=session, report_id=report.id if report else None, area_id=area, department_id=department_id,
         status=status or None, kind=kind or None, search=q or None, page=page, page_size=settings.page_size,
+        summary=True,
     ) if report else None
     chrome = request.app.state.cache.get_or_build(session, ("ledger-chrome", report.id if report else None), lambda: {
         "areas": area_names(session, report.id) if report else {},
