@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy.orm import Session, defer, load_only, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from duban.errors import DubanError, ErrorCode
@@ -345,6 +345,13 @@ def refresh_status(*, session: Session, task: TaskRow, today: dt.date, threshold
     return status
 
 
+STATUS_INPUTS = (
+    TaskRow.id, TaskRow.report_id, TaskRow.deadline, TaskRow.created_at, TaskRow.closed_at, TaskRow.done_on,
+    TaskRow.status, TaskRow.status_reason, TaskRow.percent, TaskRow.last_reported_on,
+)
+"""The task columns :func:`compute_task_status` and the change check of :func:`refresh_all` read."""
+
+
 def refresh_all(
     *, session: Session, today: dt.date, thresholds: Thresholds, report_id: int | None = None, chunk: int = 1000
 ) -> int:
@@ -358,7 +365,7 @@ def refresh_all(
     stmt = (
         select(TaskRow)
         .where(TaskRow.retired.is_(False))
-        .options(selectinload(TaskRow.targets))
+        .options(load_only(*STATUS_INPUTS), selectinload(TaskRow.targets))  # not the text: 10,000 of them
         .order_by(TaskRow.id)
     )
     if report_id is not None:
@@ -407,16 +414,18 @@ def refresh_all(
 
 def _latest_points(session: Session, task_ids: list[int]) -> dict[int, Any]:
     """task id → (reported_on, percent, stage) of its latest report, as a light row."""
-    out: dict[int, Any] = {}
-    stmt = (
+    # the newest report per task picked in SQL (one row per task, not every report)
+    ranked = (
         select(ProgressReportRow.task_id, ProgressReportRow.reported_on, ProgressReportRow.percent,
-               ProgressReportRow.stage)
+               ProgressReportRow.stage,
+               func.row_number().over(partition_by=ProgressReportRow.task_id,
+                                      order_by=(ProgressReportRow.reported_on.desc(),
+                                                ProgressReportRow.id.desc())).label("rank"))
         .where(ProgressReportRow.task_id.in_(task_ids))
-        .order_by(ProgressReportRow.reported_on, ProgressReportRow.id)
+        .subquery()
     )
-    for row in session.execute(stmt):
-        out[row.task_id] = row
-    return out
+    stmt = select(ranked.c.task_id, ranked.c.reported_on, ranked.c.percent, ranked.c.stage).where(ranked.c.rank == 1)
+    return {row.task_id: row for row in session.execute(stmt)}
 
 
 def targets_of(*, session: Session, task_id: int) -> Sequence[TaskTargetRow]:
