@@ -73,6 +73,8 @@ def set_assignment(
         row.state = "confirmed"
         row.confirmed_by_id = user.id
         row.confirmed_at = now
+    if deadline != task.deadline:
+        task.status_on = task.status_until = None  # the status moves with the deadline: recompute it
     task.deadline = deadline
     task.updated_at = now  # an UPDATE of the task itself, so its version moves on
     session.flush()

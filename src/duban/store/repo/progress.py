@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Table, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, defer, load_only, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -318,10 +318,50 @@ def status_from_history(
     return compute_task_status(task, report, latest, achieved_from_history(rows), today=today, thresholds=thresholds)
 
 
-def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressReportRow | None) -> None:
+FOREVER = dt.date(9999, 12, 31)
+"""``status_until`` of a colour no date can change: done, or red past the deadline."""
+
+
+def colour_until(
+    task: TaskRow, report: ReportRow | None, latest: Any, achieved: dict[int, float], status: Status, *,
+    today: dt.date, thresholds: Thresholds,
+) -> dt.date:
+    """The last day the colour of ``status`` (computed for ``today``) holds if the task's data stay as they are.
+
+    As days pass the schedule (序时进度) only grows, so every "points behind"
+    only grows and a colour only worsens (not reported → red at the deadline,
+    green → yellow → red); done stays done. The first day the colour differs is
+    therefore found by bisection between today and the day after the deadline.
+    """
+    if status.colour.value in ("done", "done_late"):
+        return FOREVER
+    _, deadline = schedule_window(task, report)
+    if today > deadline:
+        return FOREVER  # red, overdue
+
+    def colour_on(day: dt.date) -> str:
+        return compute_task_status(task, report, latest, achieved, today=day, thresholds=thresholds).colour.value
+
+    colour = status.colour.value
+    low, high = today, deadline + dt.timedelta(days=1)  # colour(low) == colour; is colour(high) different?
+    if colour_on(high) == colour:
+        return FOREVER
+    while (high - low).days > 1:
+        middle = low + dt.timedelta(days=(high - low).days // 2)
+        if colour_on(middle) == colour:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressReportRow | None, *,
+           today: dt.date, until: dt.date) -> None:
     values: dict[str, Any] = {
         "status": status.colour.value,
         "status_reason": status.reason,
+        "status_on": today,
+        "status_until": until,
         "status_at": utcnow(),
         "percent": latest.percent if latest is not None else None,
         "last_reported_on": latest.reported_on if latest is not None else None,
@@ -341,26 +381,34 @@ def refresh_status(*, session: Session, task: TaskRow, today: dt.date, threshold
     latest = latest_reports(session=session, task_ids=[task.id]).get(task.id)
     achieved = latest_values(session=session, task_ids=[task.id]).get(task.id, {})
     status = compute_task_status(task, report, latest, achieved, today=today, thresholds=thresholds)
-    _cache(session, task, status, latest)
+    until = colour_until(task, report, latest, achieved, status, today=today, thresholds=thresholds)
+    _cache(session, task, status, latest, today=today, until=until)
     return status
 
 
 STATUS_INPUTS = (
     TaskRow.id, TaskRow.report_id, TaskRow.deadline, TaskRow.created_at, TaskRow.closed_at, TaskRow.done_on,
-    TaskRow.status, TaskRow.status_reason, TaskRow.percent, TaskRow.last_reported_on,
+    TaskRow.status, TaskRow.status_reason, TaskRow.percent, TaskRow.last_reported_on, TaskRow.status_on,
+    TaskRow.status_until,
 )
 """The task columns :func:`compute_task_status` and the change check of :func:`refresh_all` read."""
 
 
 def refresh_all(
-    *, session: Session, today: dt.date, thresholds: Thresholds, report_id: int | None = None, chunk: int = 1000
+    *, session: Session, today: dt.date, thresholds: Thresholds, report_id: int | None = None, chunk: int = 1000,
+    stale: str = "all", task_ids: Sequence[int] | None = None,
 ) -> int:
-    """Recompute and cache the status of every live task (of one report if given); returns the count.
+    """Recompute and cache the status of live tasks (of one report if given); returns the count.
 
     Statuses move with the calendar (a task turns red the day after its
-    deadline), so the web app runs this once a day and after settings change.
-    Reads are column queries and writes one batched UPDATE per chunk, so a
-    ledger of 10,000 tasks and 100,000 reports refreshes in seconds.
+    deadline). ``stale`` says which tasks: ``"all"``; ``"colour"``, those
+    whose cached colour may no longer hold today (``status_until`` before
+    today, or unknown): what lists filtered and counted by colour need, run
+    by the web app once a day; ``"reason"``, those whose reason was not
+    computed for today (``status_on``): what a page showing the reasons of
+    some rows needs for those rows (``task_ids``). Reads are column queries
+    and writes one batched UPDATE per chunk, so a ledger of 10,000 tasks and
+    100,000 reports refreshes in seconds.
     """
     stmt = (
         select(TaskRow)
@@ -370,6 +418,12 @@ def refresh_all(
     )
     if report_id is not None:
         stmt = stmt.where(TaskRow.report_id == report_id)
+    if task_ids is not None:
+        stmt = stmt.where(TaskRow.id.in_(list(task_ids)))
+    if stale == "colour":
+        stmt = stmt.where(or_(TaskRow.status_until.is_(None), TaskRow.status_until < today))
+    elif stale == "reason":
+        stmt = stmt.where(or_(TaskRow.status_on.is_(None), TaskRow.status_on != today))
     reports = {r.id: r for r in session.scalars(select(ReportRow).options(defer(ReportRow.text)))}
     count = 0
     table = TASKS
@@ -390,26 +444,37 @@ def refresh_all(
             count += 1
             percent = row.percent if row is not None else None
             reported = row.reported_on if row is not None else None
-            if (status.colour.value, status.reason, percent, reported) == (
-                task.status, task.status_reason, task.percent, task.last_reported_on
-            ):
+            if (status.colour.value, status.reason, percent, reported, today) == (
+                task.status, task.status_reason, task.percent, task.last_reported_on, task.status_on
+            ) and task.status_until is not None and task.status_until >= today:
                 continue
+            until = colour_until(task, reports.get(task.report_id), row, achieved.get(task.id, {}), status,
+                                 today=today, thresholds=thresholds)
             done_on = task.done_on
             if status.colour.value in ("done", "done_late") and done_on is None:
                 done_on = (task.done_on or task.closed_at.date()) if task.closed_at else reported
             changes.append({"b_id": task.id, "b_status": status.colour.value, "b_reason": status.reason,
-                            "b_at": now, "b_percent": percent, "b_reported": reported, "b_done": done_on})
+                            "b_at": now, "b_percent": percent, "b_reported": reported, "b_done": done_on,
+                            "b_on": today, "b_until": until})
         if changes:
             session.execute(
                 update(table).where(table.c.id == bindparam("b_id")).values(
                     status=bindparam("b_status"), status_reason=bindparam("b_reason"),
                     status_at=bindparam("b_at"), percent=bindparam("b_percent"),
                     last_reported_on=bindparam("b_reported"), done_on=bindparam("b_done"),
+                    status_on=bindparam("b_on"), status_until=bindparam("b_until"),
                 ).execution_options(synchronize_session=False),
                 changes,
             )
     session.expire_all()
     return count
+
+
+def has_forgotten_statuses(*, session: Session) -> bool:
+    """Whether some live task's status is to be recomputed (``status_until`` cleared by a write or new)."""
+    return session.scalar(
+        select(TaskRow.id).where(TaskRow.status_until.is_(None), TaskRow.retired.is_(False)).limit(1)
+    ) is not None
 
 
 def _latest_points(session: Session, task_ids: list[int]) -> dict[int, Any]:

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session, load_only, selectinload
 
 from duban.store.tables import (
@@ -76,7 +76,7 @@ def _filtered(
 SUMMARY_COLUMNS = (
     TaskRow.id, TaskRow.report_id, TaskRow.area_id, TaskRow.number, TaskRow.title, TaskRow.text, TaskRow.deadline,
     TaskRow.status, TaskRow.status_reason, TaskRow.percent, TaskRow.last_reported_on, TaskRow.position,
-    TaskRow.version,
+    TaskRow.version, TaskRow.status_on,
 )
 
 
@@ -213,3 +213,12 @@ def count_by_department_and_status(
         select(DepartmentRow).where(DepartmentRow.id.in_(counts)).order_by(DepartmentRow.position, DepartmentRow.id)
     ).all()
     return [(d, counts[d.id]) for d in departments]
+
+
+def forget_statuses(*, session: Session) -> None:
+    """Mark every cached status as to be recomputed (thresholds or tasks changed).
+
+    A plain UPDATE of the cache columns: the tasks' versions do not move.
+    """
+    table = TaskRow.__table__
+    session.execute(update(table).values(status_on=None, status_until=None, updated_at=table.c.updated_at))

@@ -18,13 +18,13 @@ from fastapi.responses import RedirectResponse, Response
 from duban.store.repo import assignments, audit, departments, figures, notices, pages, progress, tasks
 from duban.store.tables import ReportRow, TaskRow, UserRow
 from duban.web import forms, permissions, present
-from duban.web.deps import AdminUser, FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep, get_today
+from duban.web.deps import AdminUser, FreshColours, LoggedIn, SessionDep, SettingsDep, TodayDep, get_today
 from duban.web.errors import Invalid, NotFound
 from duban.web.render import flash, respond
 from duban.web.schemas import AssignmentUpdate, BulkAssign, TaskClose, TaskPublic
-from duban.web.workflow import thresholds, write
+from duban.web.workflow import fresh_reasons, thresholds, write
 
-router = APIRouter(tags=["任务"], dependencies=[FreshStatuses])
+router = APIRouter(tags=["任务"], dependencies=[FreshColours])
 
 
 def current_report(session: SessionDep, report_id: int | None) -> ReportRow | None:
@@ -54,11 +54,19 @@ def ledger_context(
 ) -> dict[str, Any]:
     report = current_report(session, report_id)
     department_id = user.department_id if mine else department
-    result = tasks.list_tasks(
-        session=session, report_id=report.id if report else None, area_id=area, department_id=department_id,
-        status=status or None, kind=kind or None, search=q or None, page=page, page_size=settings.page_size,
-        summary=True,
-    ) if report else None
+
+    def listing() -> tasks.TaskPage | None:
+        return tasks.list_tasks(
+            session=session, report_id=report.id if report else None, area_id=area, department_id=department_id,
+            status=status or None, kind=kind or None, search=q or None, page=page, page_size=settings.page_size,
+            summary=True,
+        ) if report else None
+
+    result = listing()
+    today = get_today(settings)
+    # the colours hold today (FreshColours); the reasons shown are brought to today for this page's rows only
+    if result and fresh_reasons(session, settings, today, [t.id for t in result.items if t.status_on != today]):
+        result = listing()
     chrome = request.app.state.cache.get_or_build(session, ("ledger-chrome", report.id if report else None), lambda: {
         "areas": area_names(session, report.id) if report else {},
         "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
