@@ -149,6 +149,7 @@ def close_task(*, session: Session, task: TaskRow, user: UserRow, expected_versi
         task.closed_at = utcnow()
         task.closed_by_id = user.id
         task.done_on = today
+    task.status_on = task.status_until = None  # done or open again: recompute the cached status
     task.updated_at = utcnow()
     session.flush()
     audit.record(

@@ -448,8 +448,11 @@ def refresh_all(
                 task.status, task.status_reason, task.percent, task.last_reported_on, task.status_on
             ) and task.status_until is not None and task.status_until >= today:
                 continue
-            until = colour_until(task, reports.get(task.report_id), row, achieved.get(task.id, {}), status,
-                                 today=today, thresholds=thresholds)
+            if task.status_until is not None and task.status_until >= today and status.colour.value == task.status:
+                until = task.status_until  # only the reason's numbers moved: the colour's horizon stands
+            else:
+                until = colour_until(task, reports.get(task.report_id), row, achieved.get(task.id, {}), status,
+                                     today=today, thresholds=thresholds)
             done_on = task.done_on
             if status.colour.value in ("done", "done_late") and done_on is None:
                 done_on = (task.done_on or task.closed_at.date()) if task.closed_at else reported
