@@ -105,7 +105,9 @@ def measure(folder: Path, out: Path, workers: int) -> dict[str, Any]:
     chars = sum(c or 0 for c in reports.column("chars").to_pylist())
     line = stdout.strip().splitlines()[0] if stdout.strip() else ""
     found = re.search(r" in ([0-9.]+)s with ", line)
-    run_seconds = float(found.group(1)) if found else seconds
+    run_seconds = float(found.group(1)) if found and float(found.group(1)) > 0 else seconds
+    if files == 0:
+        raise SystemExit(f"no files were processed under {folder}: {line}")
     return {
         "workers": workers,
         "files": files,

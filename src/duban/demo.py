@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from duban.errors import DubanError, ErrorCode
 from duban.pipeline import analyse_sample
-from duban.store.repo.reports import import_report
+from duban.store.repo.reports import import_analysis
 from duban.store.repo.users import create_user, get_user_by_username, set_password
 from duban.store.tables import DepartmentRow, TaskDepartmentRow, TaskRow, UserRow
 
@@ -92,14 +92,7 @@ def build_demo(
     no department at all. The caller commits.
     """
     analysis = analyse_sample()
-    result = import_report(
-        session=session,
-        source=analysis.source,
-        report=analysis.report,
-        figures=analysis.figures,
-        ledger=analysis.ledger,
-        catalogue=analysis.catalogue,
-    )
+    result = import_analysis(session=session, analysis=analysis)
     demo = Demo(report_id=result.report.id, report_created=result.created)
     _account(session, demo, ADMIN, admin_password, "admin", None)
     existing = session.scalars(

@@ -8,10 +8,10 @@ stores the result.
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
+from duban.extract import extract_figures
 from duban.ingest import read_report
 from duban.ingest.read import DEFAULT_MAX_BYTES, sample_path
 from duban.ledger import Catalogue, build_ledger, load_catalogue
@@ -30,19 +30,10 @@ class Analysis:
     catalogue: Catalogue
 
 
-def extract(report: Report) -> list[Figure]:
-    """The report's figures (``duban.extract``; none while that stage is not installed)."""
-    if importlib.util.find_spec("duban.extract") is None:
-        return []
-    from duban.extract import extract_figures
-
-    return list(extract_figures(report))
-
-
 def analyse(source: Source) -> Analysis:
     """Parse a read file, extract its figures and build its ledger with the catalogue for its level."""
     report = parse(source)
-    figures = extract(report)
+    figures = extract_figures(report)
     catalogue = load_catalogue(report.metadata.level, report.metadata.region)
     ledger = build_ledger(report, figures, catalogue)
     return Analysis(source=source, report=report, figures=figures, ledger=ledger, catalogue=catalogue)

@@ -271,3 +271,31 @@ def test_markdown_front_matter_and_comments_are_not_paragraphs() -> None:
     assert texts[0] == "**2020年4月27日在宁波市第十五届人民代表大会第五次会议上**"
     assert not any(t.startswith(("<!--", "source:", "---")) for t in texts)
     assert all(MARKDOWN[s.start : s.end].find("<!--") == -1 for s in report.sentences)
+
+
+@pytest.mark.parametrize(
+    ("titles", "year"),
+    [
+        (["2022年工作回顾", "2023年重点工作任务"], 2023),
+        (["1998年工作回顾和1999年工作目标"], 1999),
+        # 哈尔滨 2007: 以来 gives no reviewed year, and no plan cue: the date decides
+        (["2003年以来工作回顾", "关于未来五年和2007年经济社会发展任务的建议"], None),
+        (["“十三五”时期工作回顾", "2035年远景目标和“十四五”时期主要目标", "全力做好2021年重点工作"], 2021),
+        (["过去五年工作回顾", "今后五年发展目标任务", "2022年主要工作安排"], 2022),
+        (["坚定不移扩大有效投资"], None),
+    ],
+)
+def test_plan_year_stated_by_part_titles(titles: list[str], year: int | None) -> None:
+    from duban.parse.sections import infer_plan_year
+
+    assert infer_plan_year(titles, structure()) == year
+
+
+def test_report_delivered_in_december_is_for_the_next_year() -> None:
+    """兰州 delivered its 2023 report on 2022-12-19."""
+    text = (
+        "政府工作报告\n\n——2022年12月19日在兰州市第十七届人民代表大会第二次会议上\n\n各位代表：\n\n"
+        "一、2022年工作回顾\n\n正文。\n\n二、2023年工作安排\n\n正文。\n"
+    )
+    meta = parse_text(text).metadata
+    assert (meta.delivered_on, meta.year, meta.review_year) == ("2022-12-19", 2023, 2022)

@@ -18,7 +18,7 @@ from duban.config import get_settings
 from duban.errors import DubanError, ErrorCode
 from duban.pipeline import analyse_file
 from duban.store.db import make_sessionmaker
-from duban.store.repo.reports import import_report
+from duban.store.repo.reports import import_analysis
 from duban.store.schema import open_database
 
 
@@ -33,14 +33,7 @@ def import_command(
     engine = open_database(settings.resolved_database_url)
     try:
         with make_sessionmaker(engine).begin() as session:
-            result = import_report(
-                session=session,
-                source=analysis.source,
-                report=analysis.report,
-                figures=analysis.figures,
-                ledger=analysis.ledger,
-                catalogue=analysis.catalogue,
-            )
+            result = import_analysis(session=session, analysis=analysis)
             report = result.report
             label = " ".join(str(x) for x in (report.region, report.year) if x) or report.file_name or ""
             if not result.created:

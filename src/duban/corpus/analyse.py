@@ -94,7 +94,7 @@ def analyse_file(path: str, root: str, stages: Stages | None = None, keep: bool 
     size: int | None = None
     stage = "ingest"
     try:
-        size = p.stat().st_size
+        size = p.stat().st_size if p.is_file() else None  # a missing file: read_report says D100
         st = stages or load_stages()
         source = st.read_report(p)
         stage = "parse"

@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from duban.errors import DubanError, ErrorCode
 from duban.pipeline import Analysis
 from duban.store.db import make_sessionmaker
-from duban.store.repo.reports import import_report
+from duban.store.repo.reports import import_analysis
 from duban.store.schema import open_database
 
 
@@ -33,14 +33,7 @@ class DatabaseSink:
         """Import one report; return the status for its ``reports`` row."""
         try:
             with self.sessions.begin() as session:
-                result = import_report(
-                    session=session,
-                    source=analysis.source,
-                    report=analysis.report,
-                    figures=analysis.figures,
-                    ledger=analysis.ledger,
-                    catalogue=analysis.catalogue,
-                )
+                result = import_analysis(session=session, analysis=analysis)
                 return "stored" if result.created else "already stored"
         except DubanError as err:
             return f"store failed: {err.code.value} {err.detail}"

@@ -17,6 +17,10 @@ from duban.extract.pipeline import extract_figures
 from duban.model import Figure, Report
 
 _ITEM_BREAKS = "；;，,。"
+_COMMAS = ("，", ",")
+# Two comma-separated clauses whose first characters agree this far share their
+# subject and state one target.
+_SAME_SUBJECT = 4
 _LIST_START = "：:"
 
 
@@ -120,6 +124,12 @@ def main_targets(report: Report, figures: list[Figure] | None = None) -> MainTar
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a and not any(s < b and a < e for s, e in taken):
-            qualitative.append(QualitativeTarget(text[a:b], a, b))
+            prev = qualitative[-1] if qualitative else None
+            if prev is not None and text[prev.end : a].strip() in _COMMAS \
+                    and text[a : a + _SAME_SUBJECT] == prev.text[:_SAME_SUBJECT]:
+                # 城乡居民收入增长与经济增长基本同步，城乡居民收入比持续缩小: one target, one subject
+                qualitative[-1] = QualitativeTarget(text[prev.start : b], prev.start, b)
+            else:
+                qualitative.append(QualitativeTarget(text[a:b], a, b))
         i = j + 1
     return MainTargets(True, report.main_targets[0], report.main_targets[1], quantified, qualitative)

@@ -9,11 +9,10 @@ metadata → sections (roles need the plan year) → main targets (need roles)
 from __future__ import annotations
 
 from duban.model import Paragraph, Report, Source
-from duban.parse import heading
 from duban.parse.frontmatter import read_front_matter
 from duban.parse.glossary import find_body_end, parse_glossary
 from duban.parse.metadata import parse_metadata
-from duban.parse.sections import infer_plan_year, parse_sections
+from duban.parse.sections import parse_sections
 from duban.parse.sentences import split_paragraphs, split_sentences
 from duban.parse.targets import find_main_targets
 
@@ -29,10 +28,12 @@ def parse_text(text: str, source: Source | None = None) -> Report:
     # The annex can only start after the speech has begun: past the first tenth.
     body_end = find_body_end(text, paragraphs, after=front.end + len(text[front.end :]) // 10)
     outline = parse_sections(text, paragraphs, body_end, meta.year)
-    if meta.year is None:
-        meta.year = infer_plan_year([s.title for s in outline.sections], heading.structure())
-        if meta.year is not None:
-            meta.review_year = meta.year - 1
+    stated = outline.plan_year
+    if stated is not None and (meta.year is None or _delivered_late(meta.delivered_on, stated)):
+        # Without a date, or for a report delivered late in the year before its plan
+        # year (兰州 delivered its 2023 report on 2022-12-19), the titles' year counts.
+        meta.year = stated
+        meta.review_year = stated - 1
     report = Report(
         text=text,
         metadata=meta,
@@ -47,6 +48,13 @@ def parse_text(text: str, source: Source | None = None) -> Report:
         text, paragraphs, body_end, report.role_at, outline.heading_paragraphs, meta.year
     )
     return report
+
+
+def _delivered_late(delivered_on: str | None, stated: int) -> bool:
+    """A delivery date in October–December of the year before ``stated``."""
+    if delivered_on is None:
+        return False
+    return int(delivered_on[:4]) == stated - 1 and int(delivered_on[5:7]) >= 10
 
 
 def _is_html_comment(text: str, p: Paragraph) -> bool:

@@ -44,6 +44,8 @@ class Outline:
 
     sections: list[Section]
     heading_paragraphs: frozenset[int]
+    # The plan year the part titles state (2022年工作回顾 → 2023), if any.
+    plan_year: int | None = None
 
 
 def _runs(cands: Sequence[Heading], skip: int = 0) -> list[list[Heading]]:
@@ -128,15 +130,32 @@ def role_of_part(
     return role_by_text(body, data) if body else Role.REVIEW
 
 
+def _stated_years(title: str, before: int | None = None) -> list[int]:
+    """Years a title names (before offset ``before``), not counting 2003年以来 (“since”)."""
+    norm = unicodedata.normalize("NFKC", title)
+    out = []
+    for m in _YEAR.finditer(norm):
+        if before is not None and m.start() >= before:
+            break
+        if not norm.startswith("以来", m.end()):
+            out.append(int(m.group(1)))
+    return out
+
+
 def infer_plan_year(titles: Sequence[str], data: dict[str, Any]) -> int | None:
-    """The plan year from part titles: a review part's year + 1, else a plan part's year."""
+    """The plan year the part titles state: the reviewed year + 1 (2022年工作回顾 → 2023),
+    else the year of a plan part (2023年工作安排); a 2035年远景目标 title says nothing."""
     cues = data["part_roles"]
     for title in titles:
-        years = _years(title)
-        if years and any(c in title for c in cues["review"]):
+        norm = unicodedata.normalize("NFKC", title)
+        at = min((norm.find(c) for c in cues["review"] if c in norm), default=-1)
+        years = _stated_years(title, at) if at >= 0 else []
+        if years:
             return max(years) + 1
     for title in titles:
-        years = _years(title)
+        if any(c in title for c in cues["review"]) or any(w in title for w in data["distant_plan_words"]):
+            continue
+        years = _stated_years(title)
         if years and any(c in title for c in cues["plan"]):
             return min(years)
     return None
@@ -197,8 +216,9 @@ def parse_sections(
 ) -> Outline:
     """Build the section tree of the body (``text[:body_end]``).
 
-    ``plan_year`` (from the metadata) helps tell the review part from the plan
-    part; without it the year is inferred from the part titles.
+    The plan year that tells the review part from the plan part is the one the
+    part titles state (2022年工作回顾 → 2023), else ``plan_year`` (the metadata's,
+    from the delivery date: a report delivered in December is for the next year).
     """
     data = structure()
     b = _Builder(text, paragraphs, body_end, data)
@@ -219,7 +239,8 @@ def parse_sections(
         top, styles = (part_runs[0] if part_runs else []), (AREA, ITEM)
 
     titles = [text[h.title_start : h.title_end] for h in top]
-    year = plan_year if plan_year is not None else infer_plan_year(titles, data)
+    stated = infer_plan_year(titles, data)
+    year = stated if stated is not None else plan_year
     roles: list[Role] = []
     seen_plan = False
     for k, t in enumerate(titles):
@@ -265,7 +286,7 @@ def parse_sections(
     skip = frozenset(b.heading_at)
     for leaf in _item_holders(parts):
         add_inline_items(text, paragraphs, leaf, skip, data)
-    return Outline(parts, frozenset(b.used))
+    return Outline(parts, frozenset(b.used), stated)
 
 
 def _item_holders(parts: list[Section]) -> list[Section]:

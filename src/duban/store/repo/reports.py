@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -26,6 +27,8 @@ from duban.ledger import Catalogue
 from duban.model import Department, Figure, Ledger, Report, Section, Source
 from duban.model.ledger import DepartmentSuggestion, Task
 from duban.store.repo.departments import ensure_department, seed_departments
+if TYPE_CHECKING:
+    from duban.pipeline import Analysis
 from duban.store.tables import (
     AreaRow,
     AuditLogRow,
@@ -111,6 +114,19 @@ def import_report(
         cause = getattr(exc, "orig", None) or exc
         raise DubanError(ErrorCode.STORE_FAILED, source.name, detail=str(cause).splitlines()[0]) from None
 
+
+
+def import_analysis(*, session: Session, analysis: Analysis, user: UserRow | None = None) -> ImportResult:
+    """:func:`import_report` of everything :func:`duban.pipeline.analyse` derived from one file."""
+    return import_report(
+        session=session,
+        source=analysis.source,
+        report=analysis.report,
+        figures=analysis.figures,
+        ledger=analysis.ledger,
+        catalogue=analysis.catalogue,
+        user=user,
+    )
 
 def _import(
     session: Session,
