@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, Table, func, or_, select, update
 from sqlalchemy.orm import Session, load_only, selectinload
 
 from duban.store.tables import (
@@ -220,5 +220,5 @@ def forget_statuses(*, session: Session) -> None:
 
     A plain UPDATE of the cache columns: the tasks' versions do not move.
     """
-    table = TaskRow.__table__
+    table: Table = TaskRow.__table__  # type: ignore[assignment]
     session.execute(update(table).values(status_on=None, status_until=None, updated_at=table.c.updated_at))
