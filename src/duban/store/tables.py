@@ -293,6 +293,10 @@ class TaskRow(Base):
         UniqueConstraint("lineage", "key"),
         Index("ix_tasks_report_position", "report_id", "position"),
         Index("ix_tasks_status", "status"),
+        # ledger pages and status counts of a report's live tasks, index-only (migration 0003)
+        Index("ix_tasks_report_live_position", "report_id", "retired", "position"),
+        Index("ix_tasks_report_live_status", "report_id", "retired", "status", "area_id"),
+        Index("ix_tasks_status_until", "status_until"),  # statuses to recompute (migration 0004)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -326,6 +330,10 @@ class TaskRow(Base):
     role: Mapped[str] = mapped_column(String(20), default="plan", server_default="plan")
     deadline_start: Mapped[int | None] = mapped_column(Integer)
     deadline_end: Mapped[int | None] = mapped_column(Integer)
+    # the day ``status_reason`` was computed for, and the last day the cached colour holds
+    # while nothing about the task changes (colours only worsen as time passes); None: recompute
+    status_on: Mapped[dt.date | None]
+    status_until: Mapped[dt.date | None]
 
     __mapper_args__ = {"version_id_col": version}
 

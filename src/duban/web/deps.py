@@ -120,3 +120,13 @@ def fresh_statuses(request: Request, session: SessionDep, settings: SettingsDep,
 
 
 FreshStatuses = Depends(fresh_statuses)
+
+
+def fresh_colours(request: Request, session: SessionDep, settings: SettingsDep, today: TodayDep) -> None:
+    """Make sure every cached colour holds ``today``; the page refreshes the reasons it shows itself."""
+    from duban.web.workflow import ensure_fresh_statuses
+
+    ensure_fresh_statuses(request, session, settings, today, reasons=False)
+
+
+FreshColours = Depends(fresh_colours)

@@ -72,20 +72,48 @@ def write(session: Session, action: Callable[[], T]) -> T:
         raise
 
 
-def ensure_fresh_statuses(request: Request, session: Session, settings: Settings, today: dt.date) -> None:
-    """Recompute every cached status once per day (statuses move with the calendar)."""
+def ensure_fresh_statuses(request: Request, session: Session, settings: Settings, today: dt.date,
+                          *, reasons: bool = True) -> None:
+    """Make the cached statuses good for ``today``, once per day and process.
+
+    Every cached colour must hold today (``status_until``): lists filter and
+    count by it. Only the tasks whose colour may have moved since it was
+    computed are recomputed, a handful a day. With ``reasons`` every task's
+    reason (whose numbers move daily) is brought to today as well: pages that
+    show the reasons of many tasks at once (sheets, reminders, assessment, the
+    public page) ask for it; the ledger and the task page instead recompute
+    the reasons of the rows they show (:func:`fresh_reasons`).
+    """
     state = request.app.state
-    key = (today, settings.status_yellow_behind, settings.status_red_behind)
-    if getattr(state, "statuses_for", None) == key:
+    key = (today, settings.status_yellow_behind, settings.status_red_behind, reasons)
+    done: set[tuple[object, ...]] = getattr(state, "statuses_for", None) or set()
+    # a write that changes a task's schedule (deadline, import) forgets its status: one indexed look-up
+    if key in done and not progress.has_forgotten_statuses(session=session):
         return
     with _refresh_lock:
-        if getattr(state, "statuses_for", None) == key:
+        done = getattr(state, "statuses_for", None) or set()
+        if key in done and not progress.has_forgotten_statuses(session=session):
             return
-        progress.refresh_all(session=session, today=today, thresholds=thresholds(settings))
+        progress.refresh_all(session=session, today=today, thresholds=thresholds(settings),
+                             stale="reason" if reasons else "colour")
         session.commit()
-        state.statuses_for = key
+        state.statuses_for = {k for k in done if k[0] == today} | {key}
+
+
+def fresh_reasons(session: Session, settings: Settings, today: dt.date, stale_ids: list[int]) -> bool:
+    """Recompute the statuses of the given tasks whose reason is not today's; True if any was written."""
+    if not stale_ids:
+        return False
+    progress.refresh_all(session=session, today=today, thresholds=thresholds(settings), task_ids=stale_ids,
+                         stale="reason")
+    session.commit()
+    return True
 
 
 def invalidate_statuses(request: Request) -> None:
-    """Force a recompute on the next request (after settings change)."""
+    """Force a recompute of every status (after settings change or an import)."""
+    from duban.store.repo.tasks import forget_statuses
+
+    with request.app.state.sessionmaker.begin() as session:
+        forget_statuses(session=session)
     request.app.state.statuses_for = None

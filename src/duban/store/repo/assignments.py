@@ -80,6 +80,8 @@ def set_assignment(
         row.state = "confirmed"
         row.confirmed_by_id = user.id
         row.confirmed_at = now
+    if deadline != task.deadline:
+        task.status_on = task.status_until = None  # the status moves with the deadline: recompute it
     task.deadline = deadline
     task.updated_at = now  # an UPDATE of the task itself, so its version moves on
     session.flush()
@@ -154,6 +156,7 @@ def close_task(*, session: Session, task: TaskRow, user: UserRow, expected_versi
         task.closed_at = utcnow()
         task.closed_by_id = user.id
         task.done_on = today
+    task.status_on = task.status_until = None  # done or open again: recompute the cached status
     task.updated_at = utcnow()
     session.flush()
     audit.record(

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy import Table, bindparam, func, or_, select, update
+from sqlalchemy.orm import Session, defer, load_only, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from duban.errors import DubanError, ErrorCode
@@ -170,10 +170,11 @@ def add_progress(
 
 
 def history(*, session: Session, task_id: int) -> Sequence[ProgressReportRow]:
-    """Every progress report of a task, newest first, with its values."""
+    """Every progress report of a task, newest first, with its values (loaded in one more query, not one per report)."""
     stmt = (
         select(ProgressReportRow)
         .where(ProgressReportRow.task_id == task_id)
+        .options(selectinload(ProgressReportRow.values))
         .order_by(ProgressReportRow.reported_on.desc(), ProgressReportRow.id.desc())
     )
     return session.scalars(stmt).all()
@@ -296,10 +297,71 @@ def task_status(*, session: Session, task: TaskRow, today: dt.date, thresholds: 
     return compute_task_status(task, report, latest, achieved, today=today, thresholds=thresholds)
 
 
-def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressReportRow | None) -> None:
+def achieved_from_history(rows: Sequence[ProgressReportRow]) -> dict[int, float]:
+    """target id → latest achieved value, from a task's history (newest first, values loaded).
+
+    The same answer as :func:`latest_values` for one task, without another query.
+    """
+    out: dict[int, float] = {}
+    for row in reversed(rows):
+        for value in row.values:
+            out[value.task_target_id] = value.value  # later reports win
+    return out
+
+
+def status_from_history(
+    *, task: TaskRow, report: ReportRow | None, rows: Sequence[ProgressReportRow], today: dt.date,
+    thresholds: Thresholds,
+) -> Status:
+    """The status of ``task`` from its already loaded :func:`history` (no queries)."""
+    latest = rows[0] if rows else None
+    return compute_task_status(task, report, latest, achieved_from_history(rows), today=today, thresholds=thresholds)
+
+
+FOREVER = dt.date(9999, 12, 31)
+"""``status_until`` of a colour no date can change: done, or red past the deadline."""
+
+
+def colour_until(
+    task: TaskRow, report: ReportRow | None, latest: Any, achieved: dict[int, float], status: Status, *,
+    today: dt.date, thresholds: Thresholds,
+) -> dt.date:
+    """The last day the colour of ``status`` (computed for ``today``) holds if the task's data stay as they are.
+
+    As days pass the schedule (序时进度) only grows, so every "points behind"
+    only grows and a colour only worsens (not reported → red at the deadline,
+    green → yellow → red); done stays done. The first day the colour differs is
+    therefore found by bisection between today and the day after the deadline.
+    """
+    if status.colour.value in ("done", "done_late"):
+        return FOREVER
+    _, deadline = schedule_window(task, report)
+    if today > deadline:
+        return FOREVER  # red, overdue
+
+    def colour_on(day: dt.date) -> str:
+        return compute_task_status(task, report, latest, achieved, today=day, thresholds=thresholds).colour.value
+
+    colour = status.colour.value
+    low, high = today, deadline + dt.timedelta(days=1)  # colour(low) == colour; is colour(high) different?
+    if colour_on(high) == colour:
+        return FOREVER
+    while (high - low).days > 1:
+        middle = low + dt.timedelta(days=(high - low).days // 2)
+        if colour_on(middle) == colour:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _cache(session: Session, task: TaskRow, status: Status, latest: ProgressReportRow | None, *,
+           today: dt.date, until: dt.date) -> None:
     values: dict[str, Any] = {
         "status": status.colour.value,
         "status_reason": status.reason,
+        "status_on": today,
+        "status_until": until,
         "status_at": utcnow(),
         "percent": latest.percent if latest is not None else None,
         "last_reported_on": latest.reported_on if latest is not None else None,
@@ -319,28 +381,49 @@ def refresh_status(*, session: Session, task: TaskRow, today: dt.date, threshold
     latest = latest_reports(session=session, task_ids=[task.id]).get(task.id)
     achieved = latest_values(session=session, task_ids=[task.id]).get(task.id, {})
     status = compute_task_status(task, report, latest, achieved, today=today, thresholds=thresholds)
-    _cache(session, task, status, latest)
+    until = colour_until(task, report, latest, achieved, status, today=today, thresholds=thresholds)
+    _cache(session, task, status, latest, today=today, until=until)
     return status
 
 
+STATUS_INPUTS = (
+    TaskRow.id, TaskRow.report_id, TaskRow.deadline, TaskRow.created_at, TaskRow.closed_at, TaskRow.done_on,
+    TaskRow.status, TaskRow.status_reason, TaskRow.percent, TaskRow.last_reported_on, TaskRow.status_on,
+    TaskRow.status_until,
+)
+"""The task columns :func:`compute_task_status` and the change check of :func:`refresh_all` read."""
+
+
 def refresh_all(
-    *, session: Session, today: dt.date, thresholds: Thresholds, report_id: int | None = None, chunk: int = 1000
+    *, session: Session, today: dt.date, thresholds: Thresholds, report_id: int | None = None, chunk: int = 1000,
+    stale: str = "all", task_ids: Sequence[int] | None = None,
 ) -> int:
-    """Recompute and cache the status of every live task (of one report if given); returns the count.
+    """Recompute and cache the status of live tasks (of one report if given); returns the count.
 
     Statuses move with the calendar (a task turns red the day after its
-    deadline), so the web app runs this once a day and after settings change.
-    Reads are column queries and writes one batched UPDATE per chunk, so a
-    ledger of 10,000 tasks and 100,000 reports refreshes in seconds.
+    deadline). ``stale`` says which tasks: ``"all"``; ``"colour"``, those
+    whose cached colour may no longer hold today (``status_until`` before
+    today, or unknown): what lists filtered and counted by colour need, run
+    by the web app once a day; ``"reason"``, those whose reason was not
+    computed for today (``status_on``): what a page showing the reasons of
+    some rows needs for those rows (``task_ids``). Reads are column queries
+    and writes one batched UPDATE per chunk, so a ledger of 10,000 tasks and
+    100,000 reports refreshes in seconds.
     """
     stmt = (
         select(TaskRow)
         .where(TaskRow.retired.is_(False))
-        .options(selectinload(TaskRow.targets))
+        .options(load_only(*STATUS_INPUTS), selectinload(TaskRow.targets))  # not the text: 10,000 of them
         .order_by(TaskRow.id)
     )
     if report_id is not None:
         stmt = stmt.where(TaskRow.report_id == report_id)
+    if task_ids is not None:
+        stmt = stmt.where(TaskRow.id.in_(list(task_ids)))
+    if stale == "colour":
+        stmt = stmt.where(or_(TaskRow.status_until.is_(None), TaskRow.status_until < today))
+    elif stale == "reason":
+        stmt = stmt.where(or_(TaskRow.status_on.is_(None), TaskRow.status_on != today))
     reports = {r.id: r for r in session.scalars(select(ReportRow).options(defer(ReportRow.text)))}
     count = 0
     table = TASKS
@@ -361,21 +444,28 @@ def refresh_all(
             count += 1
             percent = row.percent if row is not None else None
             reported = row.reported_on if row is not None else None
-            if (status.colour.value, status.reason, percent, reported) == (
-                task.status, task.status_reason, task.percent, task.last_reported_on
-            ):
+            if (status.colour.value, status.reason, percent, reported, today) == (
+                task.status, task.status_reason, task.percent, task.last_reported_on, task.status_on
+            ) and task.status_until is not None and task.status_until >= today:
                 continue
+            if task.status_until is not None and task.status_until >= today and status.colour.value == task.status:
+                until = task.status_until  # only the reason's numbers moved: the colour's horizon stands
+            else:
+                until = colour_until(task, reports.get(task.report_id), row, achieved.get(task.id, {}), status,
+                                     today=today, thresholds=thresholds)
             done_on = task.done_on
             if status.colour.value in ("done", "done_late") and done_on is None:
                 done_on = (task.done_on or task.closed_at.date()) if task.closed_at else reported
             changes.append({"b_id": task.id, "b_status": status.colour.value, "b_reason": status.reason,
-                            "b_at": now, "b_percent": percent, "b_reported": reported, "b_done": done_on})
+                            "b_at": now, "b_percent": percent, "b_reported": reported, "b_done": done_on,
+                            "b_on": today, "b_until": until})
         if changes:
             session.execute(
                 update(table).where(table.c.id == bindparam("b_id")).values(
                     status=bindparam("b_status"), status_reason=bindparam("b_reason"),
                     status_at=bindparam("b_at"), percent=bindparam("b_percent"),
                     last_reported_on=bindparam("b_reported"), done_on=bindparam("b_done"),
+                    status_on=bindparam("b_on"), status_until=bindparam("b_until"),
                 ).execution_options(synchronize_session=False),
                 changes,
             )
@@ -383,18 +473,27 @@ def refresh_all(
     return count
 
 
+def has_forgotten_statuses(*, session: Session) -> bool:
+    """Whether some live task's status is to be recomputed (``status_until`` cleared by a write or new)."""
+    return session.scalar(
+        select(TaskRow.id).where(TaskRow.status_until.is_(None), TaskRow.retired.is_(False)).limit(1)
+    ) is not None
+
+
 def _latest_points(session: Session, task_ids: list[int]) -> dict[int, Any]:
     """task id → (reported_on, percent, stage) of its latest report, as a light row."""
-    out: dict[int, Any] = {}
-    stmt = (
+    # the newest report per task picked in SQL (one row per task, not every report)
+    ranked = (
         select(ProgressReportRow.task_id, ProgressReportRow.reported_on, ProgressReportRow.percent,
-               ProgressReportRow.stage)
+               ProgressReportRow.stage,
+               func.row_number().over(partition_by=ProgressReportRow.task_id,
+                                      order_by=(ProgressReportRow.reported_on.desc(),
+                                                ProgressReportRow.id.desc())).label("rank"))
         .where(ProgressReportRow.task_id.in_(task_ids))
-        .order_by(ProgressReportRow.reported_on, ProgressReportRow.id)
+        .subquery()
     )
-    for row in session.execute(stmt):
-        out[row.task_id] = row
-    return out
+    stmt = select(ranked.c.task_id, ranked.c.reported_on, ranked.c.percent, ranked.c.stage).where(ranked.c.rank == 1)
+    return {row.task_id: row for row in session.execute(stmt)}
 
 
 def targets_of(*, session: Session, task_id: int) -> Sequence[TaskTargetRow]:

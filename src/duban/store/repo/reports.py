@@ -401,6 +401,7 @@ def _fill_task(
     keep_deadline: bool,
 ) -> None:
     task_row.report_id = row.id
+    task_row.status_on = task_row.status_until = None  # its targets or deadline may change: recompute
     task_row.area_id = area_row.id if area_row else None
     task_row.theme_id = theme_row.id if theme_row else None
     task_row.position = task.seq

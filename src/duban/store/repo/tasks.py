@@ -10,8 +10,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, Table, func, or_, select, update
+from sqlalchemy.orm import Session, load_only, selectinload
 
 from duban.store.tables import (
     AreaRow,
@@ -73,6 +73,13 @@ def _filtered(
     return query
 
 
+SUMMARY_COLUMNS = (
+    TaskRow.id, TaskRow.report_id, TaskRow.area_id, TaskRow.number, TaskRow.title, TaskRow.text, TaskRow.deadline,
+    TaskRow.status, TaskRow.status_reason, TaskRow.percent, TaskRow.last_reported_on, TaskRow.position,
+    TaskRow.version, TaskRow.status_on,
+)
+
+
 def list_tasks(
     *,
     session: Session,
@@ -87,13 +94,16 @@ def list_tasks(
     include_retired: bool = False,
     page: int = 1,
     page_size: int = 50,
+    summary: bool = False,
 ) -> TaskPage:
     """Tasks in ledger order, filtered, one page at a time (``page`` counts from 1).
 
     ``department_id`` keeps the tasks where that department is lead or co
     (``department_role`` narrows it to one); ``search`` matches part of the
     text or the exact task key. Each task comes with its assignments and
-    targets loaded.
+    targets loaded. ``summary`` loads only what a ledger row shows (the
+    columns of :data:`SUMMARY_COLUMNS`, the assignments, no targets): a page
+    of the ledger then costs a fraction of the full rows.
     """
     page = max(1, page)
     query = _filtered(
@@ -107,12 +117,19 @@ def list_tasks(
         search=search,
         include_retired=include_retired,
     )
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    total = session.scalar(query.with_only_columns(func.count(TaskRow.id)).order_by(None)) or 0
+    options = (
+        [load_only(*SUMMARY_COLUMNS),
+         selectinload(TaskRow.assignments).options(
+             load_only(TaskDepartmentRow.task_id, TaskDepartmentRow.department_id, TaskDepartmentRow.role,
+                       TaskDepartmentRow.state, TaskDepartmentRow.rule),
+             selectinload(TaskDepartmentRow.department).load_only(DepartmentRow.name, DepartmentRow.position))]
+        if summary else
+        [selectinload(TaskRow.assignments).selectinload(TaskDepartmentRow.department),
+         selectinload(TaskRow.targets)]
+    )
     items = session.scalars(
-        query.options(
-            selectinload(TaskRow.assignments).selectinload(TaskDepartmentRow.department),
-            selectinload(TaskRow.targets),
-        )
+        query.options(*options)
         .order_by(TaskRow.position, TaskRow.id)
         .limit(page_size)
         .offset((page - 1) * page_size)
@@ -196,3 +213,12 @@ def count_by_department_and_status(
         select(DepartmentRow).where(DepartmentRow.id.in_(counts)).order_by(DepartmentRow.position, DepartmentRow.id)
     ).all()
     return [(d, counts[d.id]) for d in departments]
+
+
+def forget_statuses(*, session: Session) -> None:
+    """Mark every cached status as to be recomputed (thresholds or tasks changed).
+
+    A plain UPDATE of the cache columns: the tasks' versions do not move.
+    """
+    table: Table = TaskRow.__table__  # type: ignore[assignment]
+    session.execute(update(table).values(status_on=None, status_until=None, updated_at=table.c.updated_at))

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from duban.ledger.status import Colour
 from duban.store.repo import figures, notices, pages, tasks
 from duban.store.tables import ReportRow
-from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
+from duban.web.deps import FreshColours, LoggedIn, SessionDep, SettingsDep, TodayDep
 from duban.web.present import STATUS_LABELS
 from duban.web.render import respond
 
-router = APIRouter(tags=["总览"], dependencies=[FreshStatuses])
+router = APIRouter(tags=["总览"], dependencies=[FreshColours])
 
 HEADLINE_ACTUALS = 8
 

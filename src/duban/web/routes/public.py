@@ -30,7 +30,7 @@ def public(request: Request, session: SessionDep, user: CurrentUser, status: str
     ctx: dict[str, Any] = {"title": "公开信息", "report": None}
     if report is not None:
         result = tasks.list_tasks(session=session, report_id=report.id, status=status or None, page=page,
-                                  page_size=PUBLIC_PAGE_SIZE)
+                                  page_size=PUBLIC_PAGE_SIZE, summary=True)
         counts = tasks.count_by_status(session=session, report_id=report.id)
         ctx.update({
             "report": {"id": report.id, "title": report.title, "region": report.region, "year": report.year},

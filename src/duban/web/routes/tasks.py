@@ -18,13 +18,13 @@ from fastapi.responses import RedirectResponse, Response
 from duban.store.repo import assignments, audit, departments, figures, notices, pages, progress, tasks
 from duban.store.tables import ReportRow, TaskRow, UserRow
 from duban.web import forms, permissions, present
-from duban.web.deps import AdminUser, FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep, get_today
+from duban.web.deps import AdminUser, FreshColours, LoggedIn, SessionDep, SettingsDep, TodayDep, get_today
 from duban.web.errors import Invalid, NotFound
 from duban.web.render import flash, respond
 from duban.web.schemas import AssignmentUpdate, BulkAssign, TaskClose, TaskPublic
-from duban.web.workflow import thresholds, write
+from duban.web.workflow import fresh_reasons, thresholds, write
 
-router = APIRouter(tags=["任务"], dependencies=[FreshStatuses])
+router = APIRouter(tags=["任务"], dependencies=[FreshColours])
 
 
 def current_report(session: SessionDep, report_id: int | None) -> ReportRow | None:
@@ -54,10 +54,19 @@ def ledger_context(
 ) -> dict[str, Any]:
     report = current_report(session, report_id)
     department_id = user.department_id if mine else department
-    result = tasks.list_tasks(
-        session=session, report_id=report.id if report else None, area_id=area, department_id=department_id,
-        status=status or None, kind=kind or None, search=q or None, page=page, page_size=settings.page_size,
-    ) if report else None
+
+    def listing() -> tasks.TaskPage | None:
+        return tasks.list_tasks(
+            session=session, report_id=report.id if report else None, area_id=area, department_id=department_id,
+            status=status or None, kind=kind or None, search=q or None, page=page, page_size=settings.page_size,
+            summary=True,
+        ) if report else None
+
+    result = listing()
+    today = get_today(settings)
+    # the colours hold today (FreshColours); the reasons shown are brought to today for this page's rows only
+    if result and fresh_reasons(session, settings, today, [t.id for t in result.items if t.status_on != today]):
+        result = listing()
     chrome = request.app.state.cache.get_or_build(session, ("ledger-chrome", report.id if report else None), lambda: {
         "areas": area_names(session, report.id) if report else {},
         "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
@@ -123,12 +132,15 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
     report = pages.report_head(session=session, report_id=task.report_id)
     area = tasks.get_area(session=session, area_id=task.area_id) if task.area_id else None
     theme = tasks.get_theme(session=session, theme_id=task.theme_id) if task.theme_id else None
-    status = progress.task_status(session=session, task=task, today=today, thresholds=thresholds(settings))
+    # one query for the history (and its values) gives the status inputs too
+    reports = progress.history(session=session, task_id=task.id)
+    status = progress.status_from_history(task=task, report=report, rows=reports, today=today,
+                                          thresholds=thresholds(settings))
     if status.colour.value != task.status or status.reason != task.status_reason:
         progress.refresh_status(session=session, task=task, today=today, thresholds=thresholds(settings))
         session.commit()
     start, deadline = progress.schedule_window(task, report)
-    achieved = progress.latest_values(session=session, task_ids=[task.id]).get(task.id, {})
+    achieved = progress.achieved_from_history(reports)
     live_targets = [t for t in task.targets if not t.retired]
     target_map = {t.id: t for t in task.targets}
     all_departments = departments.list_departments(session=session)
@@ -138,7 +150,7 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
             p, urls=urls, targets=target_map, department=dept_names.get(p.department_id or -1),
             user=None,
         )
-        for p in progress.history(session=session, task_id=task.id)
+        for p in reports
     ]
     task_notices = [
         present.notice_public(n, today=today, department=dept_names.get(n.department_id or -1), task_title=None)
