@@ -41,11 +41,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(demo_db: Any, backend: str, tmp_path: Path, wait_for_port: Any) -> Iterator[dict[str, Any]]:
+def server(demo_db: Any, tmp_path: Path, wait_for_port: Any) -> Iterator[dict[str, Any]]:
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
-    if backend != "sqlite":
-        pytest.skip("the browser run uses the SQLite demo database (the same pages are tested on PostgreSQL)")
     port = _free_port()
     env = {**os.environ, "DUBAN_DATABASE_URL": demo_db.url, "DUBAN_DATA_HOME": str(tmp_path / "home"),
            "DUBAN_SECRET_KEY": "browser-test-secret", "DUBAN_TODAY": TODAY}
