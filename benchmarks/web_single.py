@@ -30,11 +30,11 @@ def time_pages(url: str, today: str, n: int) -> None:
     os.environ.update({"DUBAN_DATABASE_URL": url, "DUBAN_SECRET_KEY": "bench-secret", "DUBAN_TODAY": today,
                        "DUBAN_PASSWORD_PROFILE": "cheapest"})
     from fastapi.testclient import TestClient
+    from web import PASSWORD
 
     from duban.config import get_settings
     from duban.store.schema import open_database
     from duban.web.app import create_app
-    from web import PASSWORD
 
     app = create_app(get_settings(), engine=open_database(url))
     with TestClient(app) as client:

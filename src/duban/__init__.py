@@ -8,8 +8,8 @@ Public API, one typed function per stage::
     build_ledger(report, figures, catalogue) -> Ledger
 """
 
-from duban.ingest import read_report
 from duban.extract import extract_figures, main_targets
+from duban.ingest import read_report
 from duban.ledger import build_ledger, load_catalogue
 from duban.parse import parse, parse_text
 

@@ -33,7 +33,7 @@ def test_readme_documents_every_command() -> None:
 
 def test_readme_two_setup_commands_exist() -> None:
     block = README.split("## Two commands", 1)[1].split("\n## ", 1)[0]
-    commands = re.findall(r"```sh\n(.+?)\n```", block, flags=re.S)
+    commands = re.findall(r"```sh\n(.+?)\n```", block, flags=re.DOTALL)
     assert commands == ["./scripts/demo", "./scripts/test"]
     for command in commands:
         script = ROOT / command

@@ -6,7 +6,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from sqlalchemy import Engine, text
 
 from duban.store.db import make_engine, normalise_url, sqlite_path

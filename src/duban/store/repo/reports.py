@@ -27,6 +27,7 @@ from duban.ledger import Catalogue
 from duban.model import Department, Figure, Ledger, Report, Section, Source
 from duban.model.ledger import DepartmentSuggestion, Task
 from duban.store.repo.departments import ensure_department, seed_departments
+
 if TYPE_CHECKING:
     from duban.pipeline import Analysis
 from duban.store.tables import (
