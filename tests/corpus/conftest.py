@@ -2,7 +2,8 @@
 
 The corpus is the 55 cleaned reports, one GB18030 text and one Word file
 from ``raw/``, and four files made bad on purpose: an empty text, a binary
-file named ``.txt``, a truncated ``.docx`` and a ``.docx`` that is not a zip.
+file named ``.txt``, a truncated ``.docx``, a ``.docx`` that is not a zip, and the README.md
+of ``raw/`` (text that decodes fine but is not a report).
 The local run is shared by the tests of this folder (session scope) because
 the two cores of the machine are shared.
 """
@@ -33,7 +34,10 @@ BAD = {
     "bad/binary.txt": "D102",
     "bad/truncated.docx": "D106",
     "bad/not-a-zip.docx": "D106",
+    "bad/README.md": "D111",
 }
+# The stage that gives each code: reading the file, or seeing it is not a report.
+STAGE = {"D111": "parse"}
 
 
 @dataclass
@@ -57,6 +61,7 @@ def make_corpus(dest: Path, reports: list[Path], raw: list[Path]) -> Path:
     docx = next(p for p in raw if p.suffix == ".docx").read_bytes()
     (dest / "bad" / "truncated.docx").write_bytes(docx[: len(docx) // 2])
     (dest / "bad" / "not-a-zip.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    shutil.copy(SHARED / "corpus" / "raw" / "README.md", dest / "bad" / "README.md")
     return dest
 
 

@@ -13,7 +13,7 @@ from duban.corpus import TABLES, FileResult, analyse_file, discover, read_table,
 from duban.corpus.progress import LogReporter
 from duban.corpus.schema import SCHEMAS
 
-from .conftest import BAD, CorpusRun
+from .conftest import BAD, STAGE, CorpusRun
 
 
 def _files(out: Path, table: str) -> list[str]:
@@ -32,7 +32,7 @@ def test_corpus_bad_files_get_their_codes(local_run: CorpusRun) -> None:
     rows = {r["file"]: r for r in read_table(local_run.out, "errors").to_pylist()}
     for name, code in BAD.items():
         assert rows[name]["code"] == code, rows[name]
-        assert rows[name]["stage"] == "ingest"
+        assert rows[name]["stage"] == STAGE.get(code, "ingest")
         assert rows[name]["message"]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from duban.model import Paragraph, Report, Source
 from duban.parse.frontmatter import read_front_matter
+from duban.parse.genre import check_genre
 from duban.parse.glossary import find_body_end, parse_glossary
 from duban.parse.metadata import parse_metadata
 from duban.parse.sections import parse_sections
@@ -62,5 +63,11 @@ def _is_html_comment(text: str, p: Paragraph) -> bool:
 
 
 def parse(source: Source) -> Report:
-    """Parse a :class:`Source` (from ``read_report``) into a :class:`Report`."""
+    """Parse a :class:`Source` (from ``read_report``) into a :class:`Report`.
+
+    A file must first read as a work report (D111 otherwise, see
+    :mod:`duban.parse.genre`); :func:`parse_text` skips that check, so a
+    library user may still parse any text.
+    """
+    check_genre(source.text, source)
     return parse_text(source.text, source)

@@ -46,9 +46,16 @@ class RegionShortName(_Strict):
     prefix_lengths: list[int] = Field(min_length=1)
 
 
+class Genre(_Strict):
+    words: list[str] = Field(min_length=1)
+    min_distinct: int = Field(ge=1)
+    chars_per_word: int = Field(ge=1)
+
+
 class ReportStructureFile(_Strict):
     """report_structure.yaml: the words of a report's header, headings and annex."""
 
+    genre: Genre
     title_cues: list[str] = Field(min_length=1)
     salutations: list[str] = Field(min_length=1)
     header_limit: int = Field(ge=50)
