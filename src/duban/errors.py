@@ -51,6 +51,7 @@ class ErrorCode(str, Enum):
     CORPUS_BAD_OUTPUT = "D604"
     CORPUS_NO_TABLES = "D605"
     CORPUS_ENGINE = "D606"
+    CORPUS_TIMEOUT = "D607"
 
 
 MESSAGES: dict[ErrorCode, str] = {
@@ -84,6 +85,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.CORPUS_BAD_OUTPUT: "the output folder cannot be used ({detail})",
     ErrorCode.CORPUS_NO_TABLES: "no corpus tables found here ({detail})",
     ErrorCode.CORPUS_ENGINE: "the execution engine failed ({detail})",
+    ErrorCode.CORPUS_TIMEOUT: "stopped after {limit} s in the {stage} stage: the file took longer than the time limit",
 }
 
 

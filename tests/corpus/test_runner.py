@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -12,6 +16,8 @@ import pytest
 from duban.corpus import TABLES, FileResult, analyse_file, discover, read_table, run_corpus
 from duban.corpus.progress import LogReporter
 from duban.corpus.schema import SCHEMAS
+from duban.corpus.stages import Stages, load_stages
+from duban.model import Report, Source
 
 from .conftest import BAD, STAGE, CorpusRun
 
@@ -70,11 +76,49 @@ def test_corpus_csv_twin_has_the_same_rows(local_run: CorpusRun) -> None:
         assert csv.column("file").to_pylist() == parquet.column("file").to_pylist()
 
 
-def _explode(path: str, root: str) -> FileResult:
+def _explode(path: str, root: str, **options: Any) -> FileResult:
     """A worker task that kills its own process on one file (a segfault's effect)."""
     if Path(path).name == "2019-city-ningbo.txt":
         os._exit(1)
-    return analyse_file(path, root)
+    return analyse_file(path, root, **options)
+
+
+@dataclass(frozen=True)
+class _HangingStages(Stages):
+    """The real stages, but parsing one file never ends (a pathological input's effect)."""
+
+    def parse(self, source: Source) -> Report:
+        if source.path and Path(source.path).name == "2019-city-ningbo.txt":
+            while True:
+                time.sleep(0.01)
+        return super().parse(source)
+
+
+def _hang(path: str, root: str, **options: Any) -> FileResult:
+    return analyse_file(path, root, stages=_HangingStages(load_stages().lexicon), **options)
+
+
+def test_corpus_time_limit_stops_one_file_and_the_worker_goes_on(local_run: CorpusRun, tmp_path: Path) -> None:
+    root = tmp_path / "c"
+    root.mkdir()
+    names = ["2019-city-guiyang.txt", "2019-city-jiaxing.txt", "2019-city-ningbo.txt", "2019-city-taizhou.txt"]
+    for name in names:
+        (root / name).write_bytes((local_run.root / "reports" / name).read_bytes())
+    stats = run_corpus(root, tmp_path / "out", workers=1, batch_size=2, task=_hang, time_limit=3)
+    errors = read_table(tmp_path / "out", "errors").to_pylist()
+    assert [(e["file"], e["code"], e["stage"]) for e in errors] == [("2019-city-ningbo.txt", "D607", "parse")]
+    assert "3 s" in errors[0]["message"]
+    assert sorted(_files(tmp_path / "out", "reports")) == sorted(set(names) - {"2019-city-ningbo.txt"})
+    assert stats.errors == {"D607": 1}
+
+
+def test_time_limit_is_lifted_after_the_file(local_run: CorpusRun) -> None:
+    """A file done within its limit leaves no timer behind to hit later work."""
+    path = local_run.root / "reports" / "2019-city-jiaxing.txt"
+    result = analyse_file(str(path), str(local_run.root), time_limit=60)
+    assert result.error is None
+    time.sleep(0.2)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_corpus_worker_death_is_one_error_row(local_run: CorpusRun, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from rich.console import Console
 
 from duban.cli.app import app, guarded
 from duban.corpus.progress import make_reporter
-from duban.corpus.runner import run_corpus
+from duban.corpus.runner import DEFAULT_TIME_LIMIT, run_corpus
 from duban.corpus.summary import render, summarize
 
 
@@ -50,6 +50,9 @@ def corpus(
     db: Annotated[
         str | None, typer.Option(help="Also import every parsed report into this database URL.")
     ] = None,
+    time_limit: Annotated[
+        float, typer.Option(min=0, help="Seconds one file may take before it is stopped (D607); 0: no limit.")
+    ] = DEFAULT_TIME_LIMIT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
 ) -> None:
     """Turn a folder of reports into tidy tables, in parallel; resume an interrupted run."""
@@ -64,6 +67,7 @@ def corpus(
         batch_size=batch_size,
         reporter=make_reporter(quiet),
         db=db,
+        time_limit=time_limit or None,
     )
     errors = sum(stats.errors.values())
     by_code = ", ".join(f"{code} {n}" for code, n in sorted(stats.errors.items()))

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from duban.corpus.limit import FileTimeout
+from duban.corpus.limit import time_limit as limited
 from duban.corpus.rows import Row, figure_rows, main_target_rows, report_row, task_rows
 from duban.corpus.stages import Stages, load_stages
 from duban.errors import DubanError, ErrorCode
@@ -79,11 +81,15 @@ def _error_row(key: Row, size: int | None, stage: str, err: BaseException) -> Ro
     }
 
 
-def analyse_file(path: str, root: str, stages: Stages | None = None, keep: bool = False) -> FileResult:
+def analyse_file(
+    path: str, root: str, stages: Stages | None = None, keep: bool = False, time_limit: float | None = None
+) -> FileResult:
     """Run every stage on one file and return its rows; never raises.
 
     With ``keep`` the result also carries the :class:`~duban.pipeline.Analysis`
     (source, report, figures, ledger, catalogue) for the database import.
+    With ``time_limit`` (seconds) a file that takes longer is stopped and
+    becomes one D607 row (see :mod:`duban.corpus.limit`).
     """
     began = time.perf_counter()
     p, r = Path(path), Path(root)
@@ -94,35 +100,38 @@ def analyse_file(path: str, root: str, stages: Stages | None = None, keep: bool 
     size: int | None = None
     stage = "ingest"
     try:
-        size = p.stat().st_size if p.is_file() else None  # a missing file: read_report says D100
-        st = stages or load_stages()
-        source = st.read_report(p)
-        stage = "parse"
-        report = st.parse(source)
-        stage = "extract"
-        figures = st.extract_figures(report)
-        targets = st.main_targets(report, figures)
-        stage = "ledger"
-        catalogue = st.catalogue_for(report)
-        ledger = st.build_ledger(report, figures, catalogue)
-        stage = "tables"
-        figs = figure_rows(key, report, figures)
-        mains = main_target_rows(key, targets, figures)
-        tasks = task_rows(key, ledger)
-        counts = {
-            "figures": len(figs),
-            "main_targets_found": int(targets.found),
-            "main_targets": len(mains),
-            "tasks": len(tasks),
-        }
-        result.rows["reports"].append(report_row(key, source, report, counts))
-        result.rows["figures"] = figs
-        result.rows["main_targets"] = mains
-        result.rows["tasks"] = tasks
-        result.chars = len(report.text)
-        if keep:
-            result.analysis = Analysis(source, report, figures, ledger, catalogue)
+        with limited(time_limit):
+            size = p.stat().st_size if p.is_file() else None  # a missing file: read_report says D100
+            st = stages or load_stages()
+            source = st.read_report(p)
+            stage = "parse"
+            report = st.parse(source)
+            stage = "extract"
+            figures = st.extract_figures(report)
+            targets = st.main_targets(report, figures)
+            stage = "ledger"
+            catalogue = st.catalogue_for(report)
+            ledger = st.build_ledger(report, figures, catalogue)
+            stage = "tables"
+            figs = figure_rows(key, report, figures)
+            mains = main_target_rows(key, targets, figures)
+            tasks = task_rows(key, ledger)
+            counts = {
+                "figures": len(figs),
+                "main_targets_found": int(targets.found),
+                "main_targets": len(mains),
+                "tasks": len(tasks),
+            }
+            result.rows["reports"].append(report_row(key, source, report, counts))
+            result.rows["figures"] = figs
+            result.rows["main_targets"] = mains
+            result.rows["tasks"] = tasks
+            result.chars = len(report.text)
+            if keep:
+                result.analysis = Analysis(source, report, figures, ledger, catalogue)
     except Exception as err:  # noqa: BLE001  (one bad file must never stop the run)
+        if isinstance(err, FileTimeout):
+            err = DubanError(ErrorCode.CORPUS_TIMEOUT, name, limit=f"{err.seconds:g}", stage=stage)
         row = _error_row(key, size, stage, err)
         result.rows = {t: [] for t in TABLES}
         result.rows["errors"].append(row)

@@ -28,6 +28,10 @@ from duban.corpus.rows import Row
 from duban.corpus.schema import SCHEMAS
 from duban.errors import DubanError, ErrorCode
 
+# Seconds one file may take before it is stopped and becomes a D607 row; the
+# largest bulk report (57k characters) takes about 2 s.
+DEFAULT_TIME_LIMIT = 300.0
+
 # What the ingest reads; other files (MANIFEST.tsv, images …) are not reports.
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
 
@@ -140,13 +144,15 @@ def run_corpus(
     reporter: Reporter | None = None,
     task: Task = analyse_file,
     db: str | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> RunStats:
     """Process every report under ``root`` into tables under ``out``; resume if ``out`` has parts.
 
     With ``db`` (a database URL) every parsed report is also imported into
     the app's database (see :mod:`duban.corpus.database`). Raises DubanError
     only for the run as a whole (bad folder, engine failure, database that
-    cannot be opened); a bad file becomes an ``errors`` row.
+    cannot be opened); a bad file becomes an ``errors`` row, and so does a
+    file that runs past ``time_limit`` seconds (D607; None or 0: no limit).
     """
     root = root.resolve()
     reporter = reporter or SilentReporter()
@@ -167,6 +173,8 @@ def run_corpus(
 
         sink = DatabaseSink(db)
         task = functools.partial(task, keep=True)
+    if time_limit:
+        task = functools.partial(task, time_limit=time_limit)
     began = time.perf_counter()
     eng = engine if not isinstance(engine, str) else make_engine(
         engine, root, workers=workers, scheduler=scheduler, task=task
