@@ -8,10 +8,9 @@ import pytest
 
 from duban.errors import DubanError, ErrorCode
 from duban.ingest import read_report, sample_path
-from duban.parse import parse, parse_text
 from duban.model import Source
+from duban.parse import parse, parse_text
 from duban.parse.genre import vocabulary_found
-
 from tests.conftest import shared_path
 
 
