@@ -214,6 +214,26 @@ def test_main_targets_prefers_this_years_list() -> None:
     assert report.role_at(start) is Role.MAIN_TARGETS
 
 
+def test_main_targets_inside_a_review_with_no_closing_heading() -> None:
+    """包头 2015: the review runs on into the plan with no part heading between them."""
+    text = (
+        "一、2014年工作回顾\n\n（一）全面加强经济调控\n\n地区生产总值增长8.5%。\n\n"
+        "基于以上分析判断，我们提出2015年政府工作的总体要求是：深入贯彻党的十八大精神。\n\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长8%，固定资产投资增长13%。\n\n"
+        "二、2015年重点工作\n\n（一）保持经济平稳增长\n\n正文。\n"
+    )
+    report = parse_text(text)
+    assert report.main_targets is not None
+    start, end = report.main_targets
+    assert text[start:end].startswith("今年经济社会发展的主要预期目标是：地区生产总值增长8%")
+    # In the review, 全年 is the year under review: its list is not this year's targets.
+    review_only = parse_text(
+        "一、2014年工作回顾\n\n全年主要预期目标为：地区生产总值增长8.5%，顺利完成。\n\n"
+        "二、2015年重点工作\n\n（一）保持经济平稳增长\n\n正文。\n"
+    )
+    assert review_only.main_targets is None
+
+
 def test_main_targets_list_over_paragraphs_and_none_without_targets() -> None:
     text = (
         "一、2019年工作回顾\n\n正文。\n\n二、2020年工作安排\n\n今年经济社会发展的主要预期目标是：\n\n"

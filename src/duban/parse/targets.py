@@ -5,6 +5,10 @@ Found among the paragraphs outside the review: a paragraph holding a cue
 是/为/：, then one that speaks of this year (今年, or the plan year) over a
 five-year plan's goals; a bare mention is the last resort, and only in a
 paragraph that states a percentage.
+Where no heading marks the end of the review (包头 2015 runs from its review
+straight into 今年经济社会发展的主要预期目标是：… with no numbered part), the
+review's paragraphs are searched last, for a strict match only: a cue with
+its introducer, a percentage, and 今年 or the plan year just before it.
 When the paragraph only introduces a list (ends with ：), the span runs on over
 the list's paragraphs up to the next heading.
 """
@@ -21,13 +25,13 @@ from duban.parse.heading import structure
 _MAX_LIST = 20
 
 
-def _score(text: str, p: Paragraph, data: dict[str, Any], year: int | None) -> int:
+def _score(text: str, p: Paragraph, data: dict[str, Any], year: int | None, this_year_key: str = "this_year") -> int:
     """-1 without a cue; else 2 if a cue introduces targets (是/为/：) plus 1 if it
     speaks of this year (今年, the plan year) in the words just before it, minus 3
     if those words name a plan period (“十四五”时期): that is not this year's list."""
     conf = data["main_targets"]
     best = -1
-    words = list(conf["this_year"]) + ([f"{year}年"] if year else [])
+    words = list(conf[this_year_key]) + ([f"{year}年"] if year else [])
     for cue in conf["cues"]:
         at = text.find(cue, p.start, p.end)
         if at == -1:
@@ -60,10 +64,16 @@ def find_main_targets(
     """(start, end) of the main expected targets, or None when the report states none."""
     data = structure()
     best: tuple[int, int] | None = None  # (score, paragraph index)
+    in_review: int | None = None  # the first strict match inside the review
     for i, p in enumerate(paragraphs):
         if p.start >= body_end:
             break
-        if i in heading_paragraphs or role_at(p.start) in (Role.REVIEW, Role.ANNEX, Role.GOVERNANCE):
+        role = role_at(p.start)
+        if i in heading_paragraphs or role in (Role.ANNEX, Role.GOVERNANCE):
+            continue
+        if role is Role.REVIEW:
+            if in_review is None and _has_percent(text, p) and _score(text, p, data, year, "review_this_year") == 3:
+                in_review = i
             continue
         score = _score(text, p, data, year)
         if 0 <= score < 2 and not _has_percent(text, p):
@@ -72,6 +82,8 @@ def find_main_targets(
             best = (score, i)
             if score == 3:
                 break
+    if best is None and in_review is not None:
+        best = (3, in_review)
     if best is None:
         return None
     i = best[1]

@@ -32,6 +32,7 @@ class MainTargetsCues(_Strict):
     introducers: list[str]
     introducer_window: int = Field(ge=1)
     this_year: list[str]
+    review_this_year: list[str]
     period_markers: list[str]
 
 
