@@ -49,8 +49,12 @@ _HEAD = 40
 _OPENING = 20
 # Sentence ends: a plan period named in an earlier sentence does not reach the cue.
 _SENTENCE_END = "。！？"
-# A cue opens its paragraph only when no clause comes before it.
+# The name of a document: 《关于制定…第十四个五年规划和二〇三五年远景目标的建议》.
+_TITLE = re.compile(r"《[^《》]*》")
+# A cue opens its paragraph only when no clause comes before it; its introducer
+# follows in the same clause (not 主要目标，主要是基于以下考虑).
 _CLAUSE_END = "。！？；，,;"
+_CLAUSE = f"[{_CLAUSE_END}]"
 # What a PDF's text may put inside a cue: a space, a line break, or a footnote
 # mark (主要预期目 [1] 标是, 主要预 期目标). This is layout, not wording.
 _GAP = r"(?:\s|\[\d{1,3}\])*"
@@ -72,6 +76,7 @@ class _Context:
     proposal: tuple[str, ...]
     past: tuple[str, ...]
     period: tuple[str, ...]
+    plan_names: tuple[str, ...]
     period_list: tuple[str, ...]
     introducers: tuple[str, ...]
     window: int
@@ -81,21 +86,33 @@ def _last(text: str, words: Sequence[str]) -> int:
     return max((text.rfind(w) for w in words), default=-1)
 
 
+def _plain(text: str) -> str:
+    """``text`` with the names of documents blanked, keeping offsets: 《…规划的建议》
+    names a document, it proposes nothing."""
+    return _TITLE.sub(lambda m: "□" * len(m.group()), text)
+
+
 def _when(text: str, p: Paragraph, prev: Paragraph | None, start: int, end: int, ctx: _Context) -> int:
     """+1 if the words before a cue at ``start``–``end`` put it in this year, -3 if in
-    a plan period or the past, else 0."""
-    wide = text[max(p.start, start - _BEFORE) : start]
+    a plan period or the past, else 0. The last word of either kind decides; in the
+    cue's own sentence only a year (今年, 2016年, 开局之年) outweighs a plan period."""
+    wide = _plain(text[p.start : start])[-_BEFORE:]
     stop = max(wide.rfind(ch) for ch in _SENTENCE_END)
     own = wide[stop + 1 :]
-    head = text[end : min(p.end, end + _HEAD)]
-    if any(w in own for w in ctx.period + ctx.past) or any(w in head for w in ctx.period_list):
-        return -3  # a five-year plan's goals, or last year's: not this year's targets
-    if any(w in wide for w in ctx.this_year + ctx.proposal):
+    if any(w in own for w in ctx.past) or _last(own, ctx.period + ctx.plan_names) > _last(own, ctx.this_year):
+        return -3  # last year's list, or a plan period's goals: not this year's targets
+    if _last(wide, ctx.this_year + ctx.proposal) > _last(wide, ctx.period):
         return 1
+    head = text[end : min(p.end, end + _HEAD)]
+    if any(w in head for w in ctx.period_list):
+        return -3  # 地区生产总值年均增长…: a plan period's list
     if prev is not None and start - p.start <= _OPENING and not any(ch in wide for ch in _CLAUSE_END):
-        # The paragraph before: this year if it names this year after any plan
-        # period, or makes a proposal and names no plan period.
-        before = text[prev.start : prev.end]
+        # The paragraph before, up to its first colon (今年政府工作的总体要求是：…):
+        # this year if it names this year after any plan period, or makes a
+        # proposal and names no plan period.
+        before = _plain(text[prev.start : prev.end])
+        colon = min((i for i in (before.find("："), before.find(":")) if i >= 0), default=len(before))
+        before = before[:colon]
         year, period = _last(before, ctx.this_year), _last(before, ctx.period)
         if year > period or (period == -1 and any(w in before for w in ctx.proposal)):
             return 1
@@ -112,7 +129,7 @@ def _score(text: str, p: Paragraph, prev: Paragraph | None, cues: Sequence[str],
         m = pattern.search(text, p.start, p.end)
         if m is None:
             continue
-        window = text[m.end() : min(p.end, m.end() + ctx.window)]
+        window = re.split(_CLAUSE, text[m.end() : min(p.end, m.end() + ctx.window)], maxsplit=1)[0]
         score = 2 if any(w in window for w in ctx.introducers) else 0
         best = max(best, score + _when(text, p, prev, m.start(), m.end(), ctx))
     return best
@@ -128,6 +145,7 @@ def _context(conf: dict[str, Any], key: str, year: int | None) -> _Context:
         proposal=tuple(conf["proposal_words"]),
         past=tuple(conf["past_markers"]),
         period=tuple(conf["period_markers"]),
+        plan_names=tuple(conf["plan_names"]),
         period_list=tuple(conf["period_list_words"]),
         introducers=tuple(conf["introducers"]),
         window=int(conf["introducer_window"]),

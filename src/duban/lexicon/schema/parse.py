@@ -44,6 +44,7 @@ class MainTargetsCues(_Strict):
     proposal_words: list[str]
     past_markers: list[str]
     period_markers: list[str]
+    plan_names: list[str]
     period_list_words: list[str]
     growth_statement: GrowthStatement
 
