@@ -49,6 +49,8 @@ _HEAD = 40
 _OPENING = 20
 # Sentence ends: a plan period named in an earlier sentence does not reach the cue.
 _SENTENCE_END = "。！？"
+# Marks between a run-in heading's title and its text.
+_RUN_IN_MARKS = "*。．.：:"
 # The name of a document: 《关于制定…第十四个五年规划和二〇三五年远景目标的建议》.
 _TITLE = re.compile(r"《[^《》]*》")
 # A cue opens its paragraph only when no clause comes before it; its introducer
@@ -79,6 +81,7 @@ class _Context:
     plan_names: tuple[str, ...]
     period_list: tuple[str, ...]
     introducers: tuple[str, ...]
+    clause_introducers: tuple[str, ...]
     window: int
 
 
@@ -129,8 +132,10 @@ def _score(text: str, p: Paragraph, prev: Paragraph | None, cues: Sequence[str],
         m = pattern.search(text, p.start, p.end)
         if m is None:
             continue
-        window = re.split(_CLAUSE, text[m.end() : min(p.end, m.end() + ctx.window)], maxsplit=1)[0]
-        score = 2 if any(w in window for w in ctx.introducers) else 0
+        window = text[m.end() : min(p.end, m.end() + ctx.window)]
+        clause = re.split(_CLAUSE, window, maxsplit=1)[0]
+        introduced = any(w in clause for w in ctx.introducers) or any(w in window for w in ctx.clause_introducers)
+        score = 2 if introduced else 0
         best = max(best, score + _when(text, p, prev, m.start(), m.end(), ctx))
     return best
 
@@ -148,6 +153,7 @@ def _context(conf: dict[str, Any], key: str, year: int | None) -> _Context:
         plan_names=tuple(conf["plan_names"]),
         period_list=tuple(conf["period_list_words"]),
         introducers=tuple(conf["introducers"]),
+        clause_introducers=tuple(conf["clause_introducers"]),
         window=int(conf["introducer_window"]),
     )
 
@@ -168,7 +174,9 @@ def _states_growth(text: str, p: Paragraph, conf: dict[str, Any], year: int | No
     growth = conf["growth_statement"]
     leads = tuple(growth["leads"]) + ((f"{year}年",) if year else ())
     m = _growth_pattern(leads, tuple(growth["subjects"]), tuple(growth["verbs"])).search(text, p.start, p.end)
-    return m is not None and _when(text, p, None, m.start(), m.end(), ctx) >= 0
+    if m is None or any(w in m.group() for w in ctx.period_list):
+        return False  # 预期全市地区生产总值年均增长12%: a plan period's growth
+    return _when(text, p, None, m.start(), m.end(), ctx) >= 0
 
 
 def _rank(
@@ -226,6 +234,8 @@ def find_main_targets(
         if i in heading_paragraphs:
             prev = None
             body_start = (title_ends or {}).get(i, p.end)
+            while body_start < p.end and (text[body_start] in _RUN_IN_MARKS or text[body_start].isspace()):
+                body_start += 1  # **四、…工作** 今年是…: the bold mark and space after the title
             if p.end - body_start < 2:
                 continue
             p, before = Paragraph(body_start, p.end), None  # the text run in after a heading

@@ -38,6 +38,7 @@ class MainTargetsCues(_Strict):
     weak_cues: list[str]
     introducers: list[str]
     introducer_window: int = Field(ge=1)
+    clause_introducers: list[str]
     percent_marks: list[str] = Field(min_length=1)
     this_year: list[str]
     review_this_year: list[str]
