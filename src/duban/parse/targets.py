@@ -140,8 +140,10 @@ def _score(text: str, p: Paragraph, prev: Paragraph | None, cues: Sequence[str],
     return best
 
 
-def _has_percent(text: str, p: Paragraph, marks: Sequence[str]) -> bool:
-    return any(text.find(mark, p.start, p.end) != -1 for mark in marks)
+def _has_percent(text: str, p: Paragraph, marks: Sequence[str], end: int | None = None) -> bool:
+    """A percentage in ``p``, or up to ``end`` (the end of the list ``p`` introduces)."""
+    stop = max(p.end, end or 0)
+    return any(text.find(mark, p.start, stop) != -1 for mark in marks)
 
 
 def _context(conf: dict[str, Any], key: str, year: int | None) -> _Context:
@@ -176,11 +178,17 @@ def _states_growth(text: str, p: Paragraph, conf: dict[str, Any], year: int | No
     m = _growth_pattern(leads, tuple(growth["subjects"]), tuple(growth["verbs"])).search(text, p.start, p.end)
     if m is None or any(w in m.group() for w in ctx.period_list):
         return False  # 预期全市地区生产总值年均增长12%: a plan period's growth
-    return _when(text, p, None, m.start(), m.end(), ctx) >= 0
+    return _when(text, p, None, m.end(), m.end(), ctx) >= 0  # the lead (今年) counts
 
 
 def _rank(
-    text: str, p: Paragraph, prev: Paragraph | None, conf: dict[str, Any], ctx: _Context, year: int | None
+    text: str,
+    p: Paragraph,
+    prev: Paragraph | None,
+    conf: dict[str, Any],
+    ctx: _Context,
+    year: int | None,
+    list_end: int,
 ) -> tuple[int, int] | None:
     """(tier, score) of a paragraph of the plan, or None when it names no targets.
 
@@ -190,7 +198,7 @@ def _rank(
     strong = _score(text, p, prev, conf["cues"], ctx)
     if strong >= 2:
         return 3, strong
-    if not _has_percent(text, p, conf["percent_marks"]):
+    if not _has_percent(text, p, conf["percent_marks"], list_end):
         return None  # a bare mention (完成全年预期目标) lists no targets
     if _score(text, p, prev, conf["weak_cues"], ctx) == 3:
         return 2, 3
@@ -201,9 +209,11 @@ def _rank(
     return None
 
 
-def _strict(text: str, p: Paragraph, prev: Paragraph | None, conf: dict[str, Any], ctx: _Context) -> bool:
-    """A cue with its introducer and this year, in a paragraph with a percentage."""
-    return _has_percent(text, p, conf["percent_marks"]) and (
+def _strict(
+    text: str, p: Paragraph, prev: Paragraph | None, conf: dict[str, Any], ctx: _Context, list_end: int
+) -> bool:
+    """A cue with its introducer and this year, in a paragraph (or its list) with a percentage."""
+    return _has_percent(text, p, conf["percent_marks"], list_end) and (
         _score(text, p, prev, conf["cues"], ctx) == 3 or _score(text, p, prev, conf["weak_cues"], ctx) == 3
     )
 
@@ -242,11 +252,12 @@ def find_main_targets(
         role = role_at(p.start)
         if role is Role.ANNEX:
             continue
+        list_end = _extend(text, paragraphs, i, p.start, body_end, heading_paragraphs)[1]
         if role in (Role.REVIEW, Role.GOVERNANCE):
-            if late is None and _strict(text, p, before, conf, review_ctx):
+            if late is None and _strict(text, p, before, conf, review_ctx, list_end):
                 late = (i, p.start)
             continue
-        rank = _rank(text, p, before, conf, plan_ctx, year)
+        rank = _rank(text, p, before, conf, plan_ctx, year, list_end)
         if rank is not None and (best is None or rank > best[0]):
             best = (rank, i, p.start)
             if rank == (3, 3):
