@@ -167,7 +167,7 @@ def _alt(words: Sequence[str]) -> str:
 @lru_cache(maxsize=8)
 def _growth_pattern(leads: tuple[str, ...], subjects: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
-        f"(?:{_alt(leads)}){_GROWTH_GAP}{{0,12}}(?:{_alt(subjects)}){_GROWTH_GAP}{{0,6}}(?:{_alt(verbs)})"
+        f"({_alt(leads)}){_GROWTH_GAP}{{0,12}}(?:{_alt(subjects)}){_GROWTH_GAP}{{0,6}}(?:{_alt(verbs)})"
     )
 
 
@@ -178,7 +178,7 @@ def _states_growth(text: str, p: Paragraph, conf: dict[str, Any], year: int | No
     m = _growth_pattern(leads, tuple(growth["subjects"]), tuple(growth["verbs"])).search(text, p.start, p.end)
     if m is None or any(w in m.group() for w in ctx.period_list):
         return False  # 预期全市地区生产总值年均增长12%: a plan period's growth
-    return _when(text, p, None, m.end(), m.end(), ctx) >= 0  # the lead (今年) counts
+    return _when(text, p, None, m.end(1), m.end(), ctx) >= 0  # the lead (今年) counts
 
 
 def _rank(
