@@ -8,6 +8,8 @@ metadata → sections (roles need the plan year) → main targets (need roles)
 
 from __future__ import annotations
 
+import bisect
+
 from duban.model import Paragraph, Report, Source
 from duban.parse.frontmatter import read_front_matter
 from duban.parse.genre import check_genre
@@ -46,9 +48,26 @@ def parse_text(text: str, source: Source | None = None) -> Report:
         source=source,
     )
     report.main_targets = find_main_targets(
-        text, paragraphs, body_end, report.role_at, outline.heading_paragraphs, meta.year
+        text,
+        paragraphs,
+        body_end,
+        report.role_at,
+        outline.heading_paragraphs,
+        meta.year,
+        _title_ends(report, outline.heading_paragraphs),
     )
     return report
+
+
+def _title_ends(report: Report, heading_paragraphs: frozenset[int]) -> dict[int, int]:
+    """Heading paragraph index → where its title ends (text may run on after it)."""
+    starts = [p.start for p in report.paragraphs]
+    out: dict[int, int] = {}
+    for section in report.iter_sections():
+        i = bisect.bisect_right(starts, section.title_start) - 1
+        if i in heading_paragraphs:
+            out[i] = max(out.get(i, 0), section.title_end)
+    return out
 
 
 def _delivered_late(delivered_on: str | None, stated: int) -> bool:

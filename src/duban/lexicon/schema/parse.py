@@ -27,13 +27,27 @@ class SessionWords(_Strict):
 _ROLE_KEYS = ("governance", "annex", "review", "plan")
 
 
+class GrowthStatement(_Strict):
+    leads: list[str] = Field(min_length=1)
+    subjects: list[str] = Field(min_length=1)
+    verbs: list[str] = Field(min_length=1)
+
+
 class MainTargetsCues(_Strict):
     cues: list[str] = Field(min_length=1)
+    weak_cues: list[str]
     introducers: list[str]
     introducer_window: int = Field(ge=1)
+    clause_introducers: list[str]
+    percent_marks: list[str] = Field(min_length=1)
     this_year: list[str]
     review_this_year: list[str]
+    proposal_words: list[str]
+    past_markers: list[str]
     period_markers: list[str]
+    plan_names: list[str]
+    period_list_words: list[str]
+    growth_statement: GrowthStatement
 
 
 class RoleMarkers(_Strict):
