@@ -30,6 +30,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "annex lines": lambda n: "附件\n" * (n // 3),
     "colons after entry": lambda n: "正文。\n" * 100 + "附件\n1." + "：" * n,
     "spaces then indents": lambda n: " \u3000\u3000a" * (n // 4),
+    "targets cues in one paragraph": lambda n: "今年主要预期目标是：增长" * (n // 12),
 }
 
 

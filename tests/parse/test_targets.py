@@ -26,3 +26,14 @@ def test_main_targets_start(case: dict[str, Any]) -> None:
     start, end = report.main_targets
     assert report.text[start:end].startswith(case["start"]), report.text[start:end][:60]
     assert report.role_at(start) is Role.MAIN_TARGETS
+
+
+def test_one_paragraph_speech_keeps_the_targets_sentence_only() -> None:
+    """太原 2019 is published as one paragraph: the span is the sentence that lists the targets."""
+    review = "**一、2018年工作回顾** 2018年，全市地区生产总值增长9.2%，规模以上工业增加值增长10.8%。" * 20
+    targets = "** 主要预期指标是：地区生产总值增长8%左右，规模以上工业增加值增长10%，固定资产投资增长10%。"
+    text = "各位代表：" + review + "**二、2019年工作安排** 今年是新中国成立70周年。" + targets + "做好今年工作，要抓好以下几个方面。" * 10
+    report = parse_text(text)
+    assert report.main_targets is not None
+    start, end = report.main_targets
+    assert text[start:end] == targets

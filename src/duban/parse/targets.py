@@ -23,7 +23,9 @@ this year's targets in its last part (政府自身建设), those paragraphs are
 searched last, for a strict match only: a cue with its introducer, this year
 (今年 or the plan year, not 全年) and a percentage.
 When the paragraph only introduces a list (ends with ：), the span runs on over
-the list's paragraphs up to the next heading.
+the list's paragraphs up to the next heading. A span longer than ``span_max``
+(a file whose whole speech is one paragraph, 太原 2019) is cut down to the
+sentence in which a cue introduces a list with a percentage.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ _HEAD = 40
 # A cue this close to its paragraph's start, in its first clause, opens the
 # paragraph: the paragraph before it says which year it is about.
 _OPENING = 20
+# How far before a cue its sentence may start when a long span is cut down.
+_LEAD_MAX = 200
 # Sentence ends: a plan period named in an earlier sentence does not reach the cue.
 _SENTENCE_END = "。！？"
 # Marks between a run-in heading's title and its text.
@@ -266,7 +270,35 @@ def find_main_targets(
         best = ((3, 3), *late)
     if best is None:
         return None
-    return _extend(text, paragraphs, best[1], best[2], body_end, heading_paragraphs)
+    return _narrow(text, _extend(text, paragraphs, best[1], best[2], body_end, heading_paragraphs), conf)
+
+
+def _narrow(text: str, span: tuple[int, int], conf: dict[str, Any]) -> tuple[int, int]:
+    """``span``, or, when longer than ``span_max``, the first sentence in it where a
+    cue introduces a list that states a percentage (the whole span when none does)."""
+    start, end = span
+    if end - start <= int(conf["span_max"]):
+        return span
+    window = int(conf["introducer_window"])
+    hits = (
+        m
+        for pattern in _patterns(tuple(conf["cues"]) + tuple(conf["weak_cues"]))
+        for m in pattern.finditer(text, start, end)
+    )
+    for cue in sorted(hits, key=lambda m: m.start()):
+        if not any(w in text[cue.end() : min(end, cue.end() + window)] for w in conf["introducers"]):
+            continue
+        # bounded look-arounds keep this linear however many cues a paragraph repeats
+        back = max(start, cue.start() - _LEAD_MAX)
+        first = max(back, max(text.rfind(mark, back, cue.start()) for mark in _SENTENCE_END) + 1)
+        ahead = min(end, cue.end() + int(conf["span_max"]))
+        stops = [i for i in (text.find(mark, cue.end(), ahead) for mark in _SENTENCE_END) if i != -1]
+        last = min(stops) + 1 if stops else ahead
+        if any(mark in text[cue.end() : last] for mark in conf["percent_marks"]):
+            while first < last and text[first].isspace():
+                first += 1
+            return first, last
+    return span
 
 
 def _extend(

@@ -47,6 +47,7 @@ class MainTargetsCues(_Strict):
     period_markers: list[str]
     plan_names: list[str]
     period_list_words: list[str]
+    span_max: int = Field(ge=100)
     growth_statement: GrowthStatement
 
 
