@@ -18,31 +18,24 @@ from duban.store.repo import figures, notices, pages, tasks
 from duban.store.tables import ReportRow
 from duban.web.deps import FreshColours, LoggedIn, SessionDep, SettingsDep, TodayDep
 from duban.web.present import STATUS_LABELS
-from duban.web.render import respond
+from duban.web.render import number_range, respond
 
 router = APIRouter(tags=["总览"], dependencies=[FreshColours])
 
 HEADLINE_ACTUALS = 8
 
 
-def _value(value: float | None, value_max: float | None = None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:g}"
-    return f"{text}–{value_max:g}" if value_max is not None else text
-
-
 def report_cards(session: Session, report: ReportRow) -> dict[str, Any]:
     """Headline actuals (from the review part) and the main expected targets."""
     actuals = [
-        {"indicator": f.indicator, "value": _value(f.value, f.value_max), "unit": f.unit or "", "text": f.text,
-         "measure": f.measure, "quote": f.quote}
+        {"indicator": f.indicator, "value": number_range(f.value, f.value_max), "unit": f.unit or "", "text": f.text,
+         "measure": f.measure, "quote": f.quote, "start": f.start, "end": f.end}
         for f in figures.list_figures(session=session, report_id=report.id, kind="actual", role="review")
         if f.indicator
     ][:HEADLINE_ACTUALS]
     targets = [
-        {"indicator": t.indicator, "text": t.text, "value": _value(t.value, t.value_max), "unit": t.unit or "",
-         "comparator": t.comparator, "quantified": t.quantified}
+        {"indicator": t.indicator, "text": t.text, "value": number_range(t.value, t.value_max), "unit": t.unit or "",
+         "comparator": t.comparator, "quantified": t.quantified, "start": t.start, "end": t.end}
         for t in figures.list_main_targets(session=session, report_id=report.id)
     ]
     return {"actuals": actuals, "main_targets": targets}
