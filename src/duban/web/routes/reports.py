@@ -62,8 +62,12 @@ def reader(request: Request, report_id: int, session: SessionDep, user: LoggedIn
                             [(f.start, f.end) for f in figs])
         task_rows = tasks.list_tasks(session=session, report_id=report.id, page_size=10_000).items
         anchors = {t.start: f"t{t.start}" for t in task_rows}
-        headings = {s.start: s.title_end for s in figures.list_sections(session=session, report_id=report.id)
-                    if s.kind in ("part", "area") and s.title_end > s.start}
+        outline = [s for s in figures.list_sections(session=session, report_id=report.id)
+                   if s.kind in ("part", "area") and s.title_end > s.start]
+        headings = {s.start: s.title_end for s in outline}
+        # the side panel's table of contents: each heading, linked as a span (duban.js scrolls there)
+        ctx["toc"] = [{"kind": s.kind, "title": report.text[s.start:s.title_end].strip(), "start": s.start,
+                       "end": s.title_end} for s in outline]
         ctx["body_html"] = render_text(report.text, marks, anchors, headings)
         ctx["glossary_anchors"] = [{"anchor": f"g{g.position}", "term": g.term, "definition": g.definition}
                                    for g in glossary]
