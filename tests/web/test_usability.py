@@ -175,6 +175,8 @@ def test_not_found_page_says_what_happened_and_leads_back(web: Web) -> None:
     r = c.get("/no-such-page")
     soup = BeautifulSoup(r.text, "html.parser")
     assert soup.select_one("h1").get_text() != soup.select_one(".lead").get_text()
+    # still logged in on a URL no route knows: the top bar shows the user, not a login button
+    assert "admin" in soup.select_one(".who").get_text()
     # a link from another site is not offered as "back"
     r = c.get("/tasks/999999", headers={"referer": "http://evil.example/x"})
     assert BeautifulSoup(r.text, "html.parser").select_one("#error-back") is None
@@ -198,3 +200,14 @@ def test_conflict_page_offers_a_reload_of_the_task(web: Web) -> None:
     assert r.status_code == 409
     back = BeautifulSoup(r.text, "html.parser").select_one("#error-back")
     assert back is not None and back["href"] == f"/tasks/{task_id}" and "刷新" in back.get_text()
+
+
+def test_status_pills_count_what_the_page_lists(web: Web) -> None:
+    mine = web.client(web.dept_users[0]).get("/my.json").json()
+    assert sum(mine["status_counts"].values()) == mine["total"]
+    admin = web.client("admin")
+    dept = admin.get("/tasks.json").json()["departments"][0]["id"]
+    narrowed = admin.get(f"/tasks.json?department={dept}").json()
+    assert sum(narrowed["status_counts"].values()) == narrowed["total"]
+    whole = admin.get("/tasks.json").json()
+    assert sum(whole["status_counts"].values()) == whole["total"]

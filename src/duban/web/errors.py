@@ -147,6 +147,8 @@ def error_response(request: Request, status: int, message: str, errors: Sequence
         return RedirectResponse(urls.login(next=str(request.url.path)), status_code=303)
     from duban.web.render import render_page
 
+    if not hasattr(request.state, "user"):
+        _load_user(request)
     return render_page(
         request,
         "error.html",
@@ -154,6 +156,20 @@ def error_response(request: Request, status: int, message: str, errors: Sequence
          "back": _same_site_referer(request)},
         status_code=status,
     )
+
+
+def _load_user(request: Request) -> None:
+    """The session's user for an error raised before any route ran (an unknown URL).
+
+    Without it a logged-in user meeting a 404 would see the page of someone logged out.
+    """
+    from duban.web.deps import get_current_user
+
+    try:
+        with request.app.state.sessionmaker() as session:
+            get_current_user(request, session)
+    except Exception:  # noqa: BLE001 (an error page must render even when the database does not answer)
+        request.state.user = None
 
 
 def _same_site_referer(request: Request) -> str | None:
