@@ -6,7 +6,11 @@ Keeps the main expected targets whose indicator_id is ``gdp`` and measure
 ``growth`` (quantified rows of ``main_targets``), joins each to its report's
 region, level and year, and writes one CSV row per target with the
 comparator kept: the symbol (``~``, ``>=``, ``range`` …), its usual wording
-(左右, 以上, 区间 …) and the words that follow the figure in the text. The
+(左右, 以上, 区间 …) and the words that follow the figure in the text, and
+flags a multi-year average (年均增长7%, ``average``) and a stretch goal beside
+the expected one (增长6%以上，力争8%, ``stretch``) by the cue words of
+``fulfil.yaml`` just before the figure, so that one-year expected targets can
+be kept apart (both false). The
 ``quote`` column and ``file``/``start``/``end`` let a reader check a row
 against its report. Prints the path of the CSV. With ``--check DIR`` (the
 corpus folder) it also prints ``--sample`` random rows next to the text
@@ -25,16 +29,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from duban.corpus import read_table
+from duban.ledger.settings import load_settings
+
+# Characters before the figure searched for the average and stretch cues (as
+# the fulfilment check does for 年均).
+CUE_WINDOW = 6
 
 WORDING = {"~": "左右", ">=": "以上", "<=": "以内", ">": "超过", "<": "低于", "=": "", "range": "区间"}
 COLUMNS = [
     "region", "region_full", "level", "region_code", "year", "value", "value_max", "unit",
-    "comparator", "comparator_wording", "after", "text", "indicator", "quote", "file", "start", "end",
+    "comparator", "comparator_wording", "average", "stretch", "after", "text", "indicator", "quote", "file", "start", "end",
 ]
 
 
 def gdp_rows(out: Path) -> list[dict[str, object]]:
     """One dict per GDP growth main target, sorted by level, region and year."""
+    settings = load_settings()
     reports = {r["file"]: r for r in read_table(out, "reports").to_pylist()}
     rows: list[dict[str, object]] = []
     for t in read_table(out, "main_targets").to_pylist():
@@ -44,6 +54,7 @@ def gdp_rows(out: Path) -> list[dict[str, object]]:
         quote = t["quote"] or ""
         pos = quote.find(t["text"])
         after = quote[pos + len(t["text"]) : pos + len(t["text"]) + 4] if pos >= 0 else ""
+        before = quote[max(0, pos - CUE_WINDOW) : pos] if pos >= 0 else ""
         rows.append({
             "region": rep.get("region"),
             "region_full": rep.get("region_full"),
@@ -55,6 +66,8 @@ def gdp_rows(out: Path) -> list[dict[str, object]]:
             "unit": t["unit"],
             "comparator": t["comparator"],
             "comparator_wording": WORDING.get(t["comparator"], ""),
+            "average": any(cue in before for cue in settings.average_cues),
+            "stretch": any(cue in before for cue in settings.stretch_cues),
             "after": after,
             "text": t["text"],
             "indicator": t["indicator"],
@@ -83,7 +96,9 @@ def main() -> None:
         writer.writeheader()
         writer.writerows(rows)
     reports = len({r["file"] for r in rows})
+    plain = sum(1 for r in rows if not r["average"] and not r["stretch"])
     print(f"{len(rows)} GDP growth targets from {reports} reports -> {path}")
+    print(f"{plain} one-year expected targets, {len(rows) - plain} multi-year averages or stretch goals")
     if args.check:
         show_sample(rows, args.check, args.sample, args.seed)
 

@@ -140,21 +140,21 @@ class PostgresServer:
         run = {"cwd": self.folder, "env": env, "capture_output": True, "text": True, "timeout": 120}
         initdb = [str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "-E", "UTF8", "--locale=C", "--no-sync"]
-        done = subprocess.run(_as_postgres_user(initdb), **run)  # type: ignore[call-overload]
+        done = subprocess.run(_as_postgres_user(initdb), check=False, **run)  # type: ignore[call-overload]
         if done.returncode:
             raise RuntimeError(f"initdb failed: {done.stderr.strip()}")
         options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
         pg_ctl = [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "server.log"),
                   "-o", options, "-w", "-t", "60", "start"]
-        done = subprocess.run(_as_postgres_user(pg_ctl), **run)  # type: ignore[call-overload]
+        done = subprocess.run(_as_postgres_user(pg_ctl), check=False, **run)  # type: ignore[call-overload]
         if done.returncode:
             log = (self.folder / "server.log").read_text(errors="replace")[-2000:]
             raise RuntimeError(f"pg_ctl start failed: {done.stderr.strip()}\n{log}")
 
     def stop(self) -> None:
         pg_ctl = [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]
-        subprocess.run(_as_postgres_user(pg_ctl), cwd=self.folder, capture_output=True, timeout=60)
+        subprocess.run(_as_postgres_user(pg_ctl), check=False, cwd=self.folder, capture_output=True, timeout=60)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -94,16 +94,21 @@ class _HangingStages(Stages):
         return super().parse(source)
 
 
+def _four_reports(local_run: CorpusRun, root: Path) -> tuple[Path, list[str]]:
+    """A folder of four real reports, 2019-city-ningbo.txt among them (the one the stand-in tasks break)."""
+    root.mkdir()
+    names = ["2019-city-guiyang.txt", "2019-city-jiaxing.txt", "2019-city-ningbo.txt", "2019-city-taizhou.txt"]
+    for name in names:
+        (root / name).write_bytes((local_run.root / "reports" / name).read_bytes())
+    return root, names
+
+
 def _hang(path: str, root: str, **options: Any) -> FileResult:
     return analyse_file(path, root, stages=_HangingStages(load_stages().lexicon), **options)
 
 
 def test_corpus_time_limit_stops_one_file_and_the_worker_goes_on(local_run: CorpusRun, tmp_path: Path) -> None:
-    root = tmp_path / "c"
-    root.mkdir()
-    names = ["2019-city-guiyang.txt", "2019-city-jiaxing.txt", "2019-city-ningbo.txt", "2019-city-taizhou.txt"]
-    for name in names:
-        (root / name).write_bytes((local_run.root / "reports" / name).read_bytes())
+    root, names = _four_reports(local_run, tmp_path / "c")
     stats = run_corpus(root, tmp_path / "out", workers=1, batch_size=2, task=_hang, time_limit=3)
     errors = read_table(tmp_path / "out", "errors").to_pylist()
     assert [(e["file"], e["code"], e["stage"]) for e in errors] == [("2019-city-ningbo.txt", "D607", "parse")]
@@ -122,11 +127,7 @@ def test_time_limit_is_lifted_after_the_file(local_run: CorpusRun) -> None:
 
 
 def test_corpus_worker_death_is_one_error_row(local_run: CorpusRun, tmp_path: Path) -> None:
-    root = tmp_path / "c"
-    root.mkdir()
-    names = ["2019-city-guiyang.txt", "2019-city-jiaxing.txt", "2019-city-ningbo.txt", "2019-city-taizhou.txt"]
-    for name in names:
-        (root / name).write_bytes((local_run.root / "reports" / name).read_bytes())
+    root, names = _four_reports(local_run, tmp_path / "c")
     stats = run_corpus(root, tmp_path / "out", workers=2, batch_size=2, task=_explode)
     errors = read_table(tmp_path / "out", "errors").to_pylist()
     assert [(e["file"], e["code"], e["stage"]) for e in errors] == [("2019-city-ningbo.txt", "D602", "worker")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from duban.model import Paragraph, Role, SectionKind
+from duban.model import Paragraph, Report, Role, SectionKind
 from duban.parse import parse_text
 from duban.parse.glossary import find_body_end, parse_glossary
 from duban.parse.heading import structure
@@ -199,6 +199,14 @@ def test_unnumbered_parts_with_bracketed_areas() -> None:
     assert [t.title for t in areas[0].children] == ["建设湾区新城"]
 
 
+def _main_targets(text: str) -> tuple[Report, str]:
+    """The parsed report and the text of its main targets span (which must be found)."""
+    report = parse_text(text)
+    assert report.main_targets is not None
+    start, end = report.main_targets
+    return report, text[start:end]
+
+
 def test_main_targets_prefers_this_years_list() -> None:
     text = (
         "一、2025年工作回顾\n\n全年主要预期目标是：增长5%，顺利完成了。\n\n"
@@ -207,11 +215,9 @@ def test_main_targets_prefers_this_years_list() -> None:
         "综合考虑各方面因素，建议经济社会发展主要预期目标为：地区生产总值增长5%以上。\n\n"
         "（一）扩大内需\n\n正文。\n"
     )
-    report = parse_text(text)
-    assert report.main_targets is not None
-    start, end = report.main_targets
-    assert text[start:end].startswith("综合考虑各方面因素，建议经济社会发展主要预期目标为")
-    assert report.role_at(start) is Role.MAIN_TARGETS
+    report, found = _main_targets(text)
+    assert found.startswith("综合考虑各方面因素，建议经济社会发展主要预期目标为")
+    assert report.role_at(text.index(found)) is Role.MAIN_TARGETS
 
 
 def test_main_targets_inside_a_review_with_no_closing_heading() -> None:
@@ -222,10 +228,7 @@ def test_main_targets_inside_a_review_with_no_closing_heading() -> None:
         "今年经济社会发展的主要预期目标是：地区生产总值增长8%，固定资产投资增长13%。\n\n"
         "二、2015年重点工作\n\n（一）保持经济平稳增长\n\n正文。\n"
     )
-    report = parse_text(text)
-    assert report.main_targets is not None
-    start, end = report.main_targets
-    assert text[start:end].startswith("今年经济社会发展的主要预期目标是：地区生产总值增长8%")
+    assert _main_targets(text)[1].startswith("今年经济社会发展的主要预期目标是：地区生产总值增长8%")
     # In the review, 全年 is the year under review: its list is not this year's targets.
     review_only = parse_text(
         "一、2014年工作回顾\n\n全年主要预期目标为：地区生产总值增长8.5%，顺利完成。\n\n"

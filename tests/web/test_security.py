@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from duban.ingest.read import sample_path
 from duban.store.repo import assignments
@@ -154,16 +156,49 @@ def test_concurrent_commit_is_a_conflict_too(web: Web) -> None:
         lead = [a.department_id for a in t1.assignments if a.role == "lead"]
 
         def edit(session: Any, task: TaskRow, user: Any) -> Any:
+            seen = task.version  # what the user's form carries
             return lambda: assignments.set_assignment(session=session, task=task, user=user, lead_ids=lead,
-                                                      co_ids=[], deadline=None, expected_version=task.version)
+                                                      co_ids=[], deadline=None, expected_version=seen)
 
-        write(s1, edit(s1, t1, admin1))
+        first, second = edit(s1, t1, admin1), edit(s2, t2, admin2)
+        write(s1, first)
         with pytest.raises(Conflict) as caught:
-            write(s2, edit(s2, t2, admin2))
+            write(s2, second)
         assert caught.value.message == CONFLICT_MESSAGE
     finally:
         s1.close()
         s2.close()
+
+
+def test_concurrent_edits_of_different_tasks_both_land(web: Web) -> None:
+    """Two editors, two tasks, transactions overlapping: no false conflict (SQLite's busy snapshot)."""
+    first_task, other_task = web.task_led_by(web.dept_users[0]), web.task_led_by(web.dept_users[1])
+    assert first_task != other_task
+    s1, s2 = web.session(), web.session()
+    try:
+        from duban.store.repo.users import get_user_by_username
+
+        t1, t2 = s1.get(TaskRow, first_task), s2.get(TaskRow, other_task)  # both transactions have read
+        assert t1 is not None and t2 is not None
+        admin1 = get_user_by_username(session=s1, username="admin")
+        admin2 = get_user_by_username(session=s2, username="admin")
+
+        def edit(session: Any, task: TaskRow, user: Any, deadline: dt.date) -> Any:
+            lead, seen = [a.department_id for a in task.assignments if a.role == "lead"], task.version
+            return lambda: assignments.set_assignment(session=session, task=task, user=user, lead_ids=lead,
+                                                      co_ids=[], deadline=deadline, expected_version=seen)
+
+        first = edit(s1, t1, admin1, dt.date(2020, 10, 31))
+        second = edit(s2, t2, admin2, dt.date(2020, 11, 30))
+        write(s1, first)
+        write(s2, second)  # SQLite: its snapshot predates the first commit; run again, not refused
+    finally:
+        s1.close()
+        s2.close()
+    with web.session() as s:
+        rows = s.scalars(select(TaskRow).where(TaskRow.id.in_([first_task, other_task])))
+        deadlines = {t.id: t.deadline for t in rows}
+    assert deadlines == {first_task: dt.date(2020, 10, 31), other_task: dt.date(2020, 11, 30)}
 
 
 # --------------------------------------------------------------------------- uploads

@@ -56,8 +56,8 @@ def _cell(value: object) -> str:
 def _read_rows(path: Path) -> list[list[str]]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook  # type: ignore[import-untyped]
-        from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+        from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
 
         try:
             book = load_workbook(path, read_only=True, data_only=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet
 
 
 def print_landscape(ws: Worksheet, header_row: int) -> None:

@@ -43,6 +43,7 @@ class FulfilSettings:
     covering_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     related: tuple[frozenset[str], ...] = ()
     average_cues: tuple[str, ...] = ()
+    stretch_cues: tuple[str, ...] = ()
     action_prefixes: tuple[str, ...] = ()
     period_part_cues: tuple[str, ...] = ()
     flow_prefixes: tuple[str, ...] = ()
@@ -81,6 +82,7 @@ def load_settings(tolerance_points: float | None = None) -> FulfilSettings:
         covering_words={k: tuple(v) for k, v in data.covering_words.items()},
         related=tuple(frozenset(group) for group in data.related_indicators),
         average_cues=tuple(data.average_cues),
+        stretch_cues=tuple(data.stretch_cues),
         action_prefixes=tuple(sorted(data.action_prefixes, key=len, reverse=True)),
         period_part_cues=tuple(data.period_part_cues),
         flow_prefixes=tuple(data.flow_prefixes),

@@ -13,21 +13,21 @@ from sqlalchemy import Connection, text
 MESSAGE = "audit_log is append-only"
 
 SQLITE = [
-    f"CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
-    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
-    f"CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
-    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END",
+    (f"CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
+     f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"),
+    (f"CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
+     f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"),
 ]
 
 POSTGRESQL = [
-    "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
-    f"BEGIN RAISE EXCEPTION '{MESSAGE}'; END; $$ LANGUAGE plpgsql",
+    ("CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
+     f"BEGIN RAISE EXCEPTION '{MESSAGE}'; END; $$ LANGUAGE plpgsql"),
     "DROP TRIGGER IF EXISTS audit_log_no_change ON audit_log",
-    "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
-    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    ("CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+     "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"),
     "DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log",
-    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
-    "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+    ("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+     "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"),
 ]
 
 DROP = {

@@ -88,7 +88,7 @@ class Base(DeclarativeBase):
     """Declarative base; ``metadata`` is what Alembic compares against."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map = {  # noqa: RUF012  (SQLAlchemy reads it from the class)
         dt.datetime: UTCDateTime(),
         dt.date: Date(),
         dict[str, Any]: JSON(),
@@ -335,7 +335,7 @@ class TaskRow(Base):
     status_on: Mapped[dt.date | None]
     status_until: Mapped[dt.date | None]
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it from the class)
 
     targets: Mapped[list[TaskTargetRow]] = relationship(
         back_populates="task", cascade="all, delete-orphan", order_by="TaskTargetRow.position"
@@ -523,7 +523,7 @@ class NoticeRow(Base):
     state: Mapped[str] = mapped_column(String(10), default="open")
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  (SQLAlchemy reads it from the class)
 
 
 class AuditLogRow(Base):

@@ -52,27 +52,41 @@ def web_error(err: DubanError) -> WebError:
     return Invalid(detail, [part for part in detail.split("；") if part] if "；" in detail else [])
 
 
+# How often a write that met SQLite's busy snapshot is run again on a fresh one.
+BUSY_RETRIES = 3
+
+
 def write(session: Session, action: Callable[[], T]) -> T:
-    """Run ``action`` and commit; roll back and raise a :class:`WebError` on failure."""
-    try:
-        result = action()
-        session.commit()
-        return result
-    except DubanError as err:
-        session.rollback()
-        raise web_error(err) from None
-    except StaleDataError:
-        session.rollback()
-        raise Conflict(CONFLICT_MESSAGE) from None
-    except OperationalError as exc:
-        # SQLite: a transaction that read before another one wrote cannot write (busy snapshot)
-        session.rollback()
-        if "locked" in str(exc.orig).lower():
+    """Run ``action`` and commit; roll back and raise a :class:`WebError` on failure.
+
+    On SQLite, a transaction that read before another writer committed cannot
+    write at all ("database is locked": its snapshot is stale), even when the
+    other writer touched a different task. That is not an edit conflict, so
+    the action is run again in a new transaction, up to :data:`BUSY_RETRIES`
+    times; a real conflict is still caught there, by the version the user
+    saw (the form's ``version``) against the row's version column.
+    """
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            result = action()
+            session.commit()
+            return result
+        except DubanError as err:
+            session.rollback()
+            raise web_error(err) from None
+        except StaleDataError:
+            session.rollback()
             raise Conflict(CONFLICT_MESSAGE) from None
-        raise
-    except Exception:
-        session.rollback()
-        raise
+        except OperationalError as exc:
+            session.rollback()
+            if "locked" not in str(exc.orig).lower():
+                raise
+            if attempt == BUSY_RETRIES:
+                raise Conflict(CONFLICT_MESSAGE) from None
+        except Exception:
+            session.rollback()
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def ensure_fresh_statuses(request: Request, session: Session, settings: Settings, today: dt.date,

@@ -40,6 +40,7 @@ class FulfilFile(_Strict):
     covering_words: dict[str, list[str]] = Field(default_factory=dict)
     related_indicators: list[list[str]] = Field(default_factory=list)
     average_cues: list[str] = Field(default_factory=list)
+    stretch_cues: list[str] = Field(default_factory=list)
     action_prefixes: list[str] = Field(default_factory=list)
     period_part_cues: list[str] = Field(default_factory=list)
     flow_prefixes: list[str] = Field(default_factory=list)

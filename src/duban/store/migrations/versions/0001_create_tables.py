@@ -17,18 +17,18 @@ from alembic import op
 
 GUARD = {
     "sqlite": [
-        "CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
-        "CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
-        "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END",
+        ("CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
+         "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+        ("CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
+         "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
     ],
     "postgresql": [
-        "CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
-        "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$ LANGUAGE plpgsql",
-        "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
-        "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
-        "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
-        "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+        ("CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger AS $$ "
+         "BEGIN RAISE EXCEPTION 'audit_log is append-only'; END; $$ LANGUAGE plpgsql"),
+        ("CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+         "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"),
+        ("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+         "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"),
     ],
 }
 UNGUARD = {
