@@ -99,9 +99,11 @@ def cn_date(value: dt.date | dt.datetime | str | None, time: bool | str = False,
         return "—"
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
+            parsed: dt.date = (dt.datetime.fromisoformat(value) if "T" in value or " " in value
+                               else dt.date.fromisoformat(value))
         except ValueError:
             return value
+        value = parsed
     if isinstance(value, dt.datetime) and value.tzinfo is not None and zone is not None:
         value = value.astimezone(zone)
     text = f"{value.year}年{value.month}月{value.day}日"
