@@ -211,3 +211,9 @@ def test_status_pills_count_what_the_page_lists(web: Web) -> None:
     assert sum(narrowed["status_counts"].values()) == narrowed["total"]
     whole = admin.get("/tasks.json").json()
     assert sum(whole["status_counts"].values()) == whole["total"]
+
+
+def test_api_documentation_link_is_for_the_office_only(web: Web) -> None:
+    footer = soup_of(web, web.dept_users[0], "/my").select_one("footer")
+    assert footer is not None and "/docs" not in str(footer)
+    assert "/docs" in str(soup_of(web, "admin", "/").select_one("footer"))
