@@ -111,8 +111,15 @@ def test_supervision_workflow_in_a_browser(server: dict[str, Any], browser: Any,
     admin.click("#assign-form button[value=set]")
     admin.wait_for_selector(".flash-ok")
     assert "分工和完成时限已保存" in admin.inner_text(".flash-ok")
-    assert "2020-09-30" in admin.inner_text("#assignment")
+    assert "2020年9月30日" in admin.inner_text("#assignment")  # office style, not 2020-09-30
     shot(admin, "task")
+    admin.click("#task-source")
+    admin.wait_for_selector("#report-text p.at")
+    assert admin.is_visible("#span-note")
+    highlighted = admin.evaluate(
+        "CSS.highlights && CSS.highlights.get('duban-span') ? [...CSS.highlights.get('duban-span')][0].toString() : ''")
+    assert highlighted and highlighted in admin.inner_text("#report-text")
+    admin.goto(f"{base}/tasks/{task_id}")
 
     # --- the department: report progress below schedule; the task turns red with its reason
     dept = login(browser, base, dept_user, db.accounts[dept_user])

@@ -93,8 +93,10 @@ def require_user(user: CurrentUser) -> UserRow:
 LoggedIn = Annotated[UserRow, Depends(require_user)]
 
 
-def require_admin(user: LoggedIn) -> UserRow:
+def require_admin(request: Request, user: LoggedIn) -> UserRow:
     if user.role != "admin":
+        if request.method == "GET":  # a page the user opened, not a button pressed
+            raise Forbidden("此页面仅限督查室管理员使用。如需查看，请联系督查室。")
         raise Forbidden("此操作仅限督查室管理员。")
     return user
 

@@ -41,6 +41,7 @@ ACTIONS = {
     "notice.answer": "答复督办单",
     "notice.close": "办结督办单",
     "report.import": "导入报告",
+    "import": "导入报告（入库）",
     "user.create": "新增用户",
     "user.update": "修改用户",
     "department.create": "新增单位",
@@ -52,6 +53,25 @@ ACTIONS = {
     "settings.update": "修改设置",
 }
 STATUS_LABELS = {c.value: label for c, label in LABELS.items()}
+ENTITIES = {
+    "task": "任务", "notice": "督办单", "progress_report": "进展报告", "report": "报告", "user": "用户",
+    "department": "单位", "assign_rule": "分工规则", "settings": "设置",
+}
+# the audit log's before/after keys, as the page shows them; a key not listed is shown as stored
+AUDIT_FIELDS = {
+    "lead": "牵头单位", "co": "配合单位", "deadline": "完成时限", "states": "分工状态", "version": "版本号",
+    "status": "状态", "percent": "完成进度", "reported_on": "报送日期", "stage": "推进阶段", "narrative": "进展情况",
+    "values": "完成值", "evidence": "证明材料", "closed_at": "办结时间", "department_id": "单位编号",
+    "due_on": "办理期限", "text": "督办事项", "state": "办理状态", "answer": "办理情况", "active": "启用",
+    "password_changed": "重设密码", "username": "用户名", "role": "角色", "name": "名称", "short_name": "简称",
+    "department": "单位", "sha256": "文件校验值", "file_name": "文件名", "file": "文件", "report_id": "报告编号",
+    "lineage": "版本沿革", "figures": "数字", "tasks_added": "新增任务", "tasks_kept": "沿用任务",
+    "tasks_retired": "停用任务", "keywords": "关键词", "unless": "排除词", "weight": "权重", "id": "编号",
+}
+_AUDIT_VALUES = {
+    "status": STATUS_LABELS, "states": {"suggested": "系统建议", "confirmed": "已确认"}, "state": NOTICE_STATES,
+    "role": {"admin": "督查室管理员", "department": "承办单位", "viewer": "只读用户"},
+}
 
 
 def status_label(status: str) -> str:
@@ -110,7 +130,7 @@ def status_public(status: Status) -> StatusPublic:
 def target_public(t: TaskTargetRow, achieved: float | None) -> TargetPublic:
     return TargetPublic(
         id=t.id, indicator=t.indicator, text=t.text, comparator=t.comparator, value=t.value,
-        value_max=t.value_max, unit=t.unit, measure=t.measure, achieved=achieved,
+        value_max=t.value_max, unit=t.unit, measure=t.measure, achieved=achieved, start=t.start, end=t.end,
     )
 
 
@@ -144,10 +164,39 @@ def notice_public(n: NoticeRow, *, today: dt.date, department: str | None, task_
     )
 
 
+def _audit_value(key: str, value: object) -> str:
+    words = _AUDIT_VALUES.get(key, {})
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(_audit_value(key, v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{_audit_value(str(k), v)}" for k, v in value.items())
+    if key == "percent" and isinstance(value, int | float):
+        return f"{value:g}%"
+    return words.get(str(value), str(value))
+
+
+def audit_changes(before: dict[str, object] | None, after: dict[str, object] | None) -> list[list[str]]:
+    """[label, before, after] for every key of either side, in words; unchanged keys left out when both exist."""
+    b, a = before or {}, after or {}
+    rows = []
+    for key in dict.fromkeys([*b, *a]):
+        if before is not None and after is not None and key in b and key in a and b[key] == a[key]:
+            continue
+        rows.append([AUDIT_FIELDS.get(key, key),
+                     _audit_value(key, b[key]) if key in b else "—",
+                     _audit_value(key, a[key]) if key in a else "—"])
+    return rows
+
+
 def audit_public(a: AuditLogRow) -> AuditPublic:
     return AuditPublic(
         id=a.id, at=a.at, username=a.username, action=a.action, action_label=ACTIONS.get(a.action, a.action),
         entity=a.entity, entity_id=a.entity_id, task_id=a.task_id, before=a.before, after=a.after,
+        entity_label=ENTITIES.get(a.entity, a.entity), changes=audit_changes(a.before, a.after),
     )
 
 

@@ -8,8 +8,11 @@ is rendered into the page's template, with the globals every template needs
 
 from __future__ import annotations
 
+import datetime as dt
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.encoders import jsonable_encoder
@@ -25,10 +28,15 @@ from duban.web.security import CSRF_FIELD, csrf_token
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
 STATUS_LABELS = {c.value: label for c, label in LABELS.items()}
+# a target's comparator before its value on a card: 城镇登记失业率 ≤3%, not a bare 3%
+COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "~": "约"}
 
 
-def make_templates() -> Jinja2Templates:
-    """The Jinja environment: autoescape on, the status words as a global."""
+def make_templates(timezone: str = "Asia/Shanghai") -> Jinja2Templates:
+    """The Jinja environment: autoescape on, the status words as a global.
+
+    ``timezone`` is the office's: timestamps are stored in UTC and shown in its local time.
+    """
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     env = templates.env
     env.autoescape = True
@@ -39,8 +47,11 @@ def make_templates() -> Jinja2Templates:
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
     env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.globals["STATUS_ORDER"] = [c.value for c in Colour]
+    env.globals["COMPARATOR_SIGNS"] = COMPARATOR_SIGNS
     env.filters["pct"] = _pct
     env.filters["num"] = _num
+    zone = ZoneInfo(timezone)
+    env.filters["cndate"] = lambda value, time=False: cn_date(value, time, zone)
     return templates
 
 
@@ -51,12 +62,54 @@ def _pct(value: float | None) -> str:
     return (text.removesuffix(".0")) + "%"
 
 
+def plain_number(value: float) -> str:
+    """A number as a Chinese report writes it: no exponent, no thousands separators, no trailing zeros.
+
+    ``f"{v:g}"`` turns 2507000 into 2.507e+06, and "6,700" reads unlike the
+    report's own 6700人; this keeps the figure as the source shows it.
+    """
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def number_range(value: float | None, value_max: float | None = None) -> str:
+    """``plain_number`` of a value, or of a range as 6–6.5; "" for None."""
+    if value is None:
+        return ""
+    text = plain_number(value)
+    return f"{text}–{plain_number(value_max)}" if value_max is not None else text
+
+
 def _num(value: float | None) -> str:
     if value is None:
         return "—"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return plain_number(value)
+
+
+def cn_date(value: dt.date | dt.datetime | str | None, time: bool | str = False, zone: tzinfo | None = None) -> str:
+    """A date in office style (2020年7月15日); with ``time``, a timestamp's hour and minute too
+    (``time="seconds"``: and its seconds).
+
+    An aware timestamp is first put in ``zone`` (the office's time zone: the
+    database keeps UTC, and 01:30 UTC is already the next morning in Beijing).
+    Form fields keep ISO dates (the browser's date input needs them); this is for reading.
+    """
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, str):
+        try:
+            parsed: dt.date = (dt.datetime.fromisoformat(value) if "T" in value or " " in value
+                               else dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+        value = parsed
+    if isinstance(value, dt.datetime) and value.tzinfo is not None and zone is not None:
+        value = value.astimezone(zone)
+    text = f"{value.year}年{value.month}月{value.day}日"
+    if time and isinstance(value, dt.datetime):
+        text += f" {value:%H:%M:%S}" if time == "seconds" else f" {value:%H:%M}"
+    return text
 
 
 def flash(request: Request, message: str, kind: str = "ok") -> None:

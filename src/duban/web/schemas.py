@@ -121,6 +121,8 @@ class TargetPublic(BaseModel):
     unit: str | None = None
     measure: str
     achieved: float | None = None
+    start: int | None = None  # the target's span in the report text (a link to the reader)
+    end: int | None = None
 
 
 class StatusPublic(BaseModel):
@@ -237,3 +239,5 @@ class AuditPublic(BaseModel):
     task_id: int | None
     before: dict[str, object] | None
     after: dict[str, object] | None
+    entity_label: str = ""  # entity in the office's words (任务, 督办单 …)
+    changes: list[list[str]] = []  # [field label, before, after] in words, for the page

@@ -38,6 +38,10 @@ class Urls:
     def report(self, report_id: int, fmt: str = "") -> str:
         return self.path(f"/reports/{report_id}{'.json' if fmt == 'json' else ''}")
 
+    def span(self, report_id: int, start: int, end: int) -> str:
+        """The reader scrolled to ``text[start:end]`` of a report, that span highlighted (duban.js)."""
+        return f"{self.report(report_id)}#s{start}-{end}"
+
     def targets(self, fmt: str = "", **query: object) -> str:
         return self.path(f"/targets{'.json' if fmt == 'json' else ''}", **query)
 

@@ -41,7 +41,10 @@ def web_error(err: DubanError) -> WebError:
     """The web form of a repository error."""
     detail = str(err.params.get("detail", err.detail))
     if err.code is ErrorCode.WEB_CONFLICT:
-        return Conflict(CONFLICT_MESSAGE, [detail])
+        version, expected = err.params.get("version"), err.params.get("expected")
+        # the repository's detail is English (for logs); the office reads the versions in words
+        return Conflict(CONFLICT_MESSAGE, [f"该任务现为第{version}版，您提交的表单是按第{expected}版填写的。"]
+                        if version is not None and expected is not None else [])
     if err.code is ErrorCode.IMPORT_CONFLICT:
         return Conflict(f"与已有数据冲突：{detail}")
     if err.code is ErrorCode.STORE_MISSING:

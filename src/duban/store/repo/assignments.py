@@ -36,6 +36,7 @@ def check_version(task: TaskRow, expected_version: int | None) -> None:
         raise DubanError(
             ErrorCode.WEB_CONFLICT,
             detail=f"task {task.id} is at version {task.version}, the form was built from {expected_version}",
+            version=task.version, expected=expected_version,
         )
 
 

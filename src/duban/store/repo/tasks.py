@@ -164,12 +164,26 @@ def get_theme(*, session: Session, theme_id: int) -> ThemeRow | None:
     return session.get(ThemeRow, theme_id)
 
 
-def count_by_status(*, session: Session, report_id: int) -> dict[str, int]:
-    """How many current tasks of a report have each status."""
+def count_by_status(
+    *, session: Session, report_id: int, area_id: int | None = None, department_id: int | None = None,
+    kind: str | None = None, search: str | None = None,
+) -> dict[str, int]:
+    """How many current tasks of a report have each status; optionally among those a ledger filter keeps.
+
+    The ledger's status pills count what the other filters show: a department's
+    own page must not show the whole report's 161 unreported tasks over its 20.
+    """
+    if area_id is None and department_id is None and not kind and not search:
+        rows = session.execute(
+            select(TaskRow.status, func.count(TaskRow.id))
+            .where(TaskRow.report_id == report_id, TaskRow.retired.is_(False))
+            .group_by(TaskRow.status)
+        ).all()
+        return {status: count for status, count in rows}
+    query = _filtered(report_id=report_id, area_id=area_id, theme_id=None, department_id=department_id,
+                      department_role=None, status=None, kind=kind, search=search, include_retired=False)
     rows = session.execute(
-        select(TaskRow.status, func.count(TaskRow.id))
-        .where(TaskRow.report_id == report_id, TaskRow.retired.is_(False))
-        .group_by(TaskRow.status)
+        query.with_only_columns(TaskRow.status, func.count(TaskRow.id)).group_by(TaskRow.status).order_by(None)
     ).all()
     return {status: count for status, count in rows}
 

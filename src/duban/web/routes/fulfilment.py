@@ -11,6 +11,7 @@ stored year, as a table and a chart.
 from __future__ import annotations
 
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from duban.export.fulfilment_xlsx import write_fulfilment_xlsx
+from duban.extract.indicators import indicator_id
 from duban.ledger.fulfil import tally
 from duban.ledger.settings import load_settings
 from duban.ledger.verdict import describe_target, show
 from duban.ledger.yearly import report_name
+from duban.lexicon.schema import IndicatorsFile, load_checked
 from duban.model.fulfilment import VERDICT_LABELS, Fulfilment, Pairing, Verdict
 from duban.store.repo import fulfilment as repo
 from duban.web.deps import CurrentUser, LoggedIn, SessionDep
@@ -51,7 +54,7 @@ def _row(index: int, result: Fulfilment) -> dict[str, Any]:
         "indicator_id": t.indicator_id,
         "measure": t.measure,
         "target": {"value": t.value, "value_max": t.value_max, "unit": t.unit, "comparator": t.comparator,
-                   "text": describe_target(t), "quote": t.quote, "start": t.start},
+                   "text": describe_target(t), "quote": t.quote, "start": t.start, "end": t.end},
         "actual": None if a is None else {"value": a.value, "unit": a.unit, "text": show(a.value, a.unit),
                                           "source": a.source, "quote": a.quote},
         "verdict": result.verdict.value,
@@ -98,6 +101,12 @@ def _context(
         "rows": [_row(i, r) for i, r in enumerate(shown, start=1)],
     }
     return context, shown
+
+
+@lru_cache(maxsize=1)
+def indicator_names() -> dict[str, str]:
+    """Each catalogued indicator's id → its Chinese name (indicators.yaml)."""
+    return {entry.id: entry.name for entry in load_checked("indicators.yaml", IndicatorsFile).indicators}
 
 
 def _default_report(session: SessionDep) -> int:
@@ -162,7 +171,10 @@ def history(
 ) -> Response:
     regions = repo.regions_stored(session=session)
     chosen = region or (regions[0] if regions else "")
-    rows = repo.history_of_region(session=session, region=chosen, indicator=indicator,
+    # the query is by id when the catalogue knows the name (every variant counts); the page shows the name
+    query = indicator_id(indicator.strip()) or indicator.strip()
+    indicator = indicator_names().get(query, indicator.strip())
+    rows = repo.history_of_region(session=session, region=chosen, indicator=query,
                                   measure=measure or None) if chosen else []
     table = [
         {

@@ -21,5 +21,5 @@ def glossary(request: Request, session: SessionDep, user: LoggedIn) -> Response:
         if terms:
             groups.append({"report": {"id": report.id, "title": report.title, "year": report.year},
                            "terms": [{"number": t.number, "term": t.term, "definition": t.definition,
-                                      "anchor": f"g{t.position}"} for t in terms]})
+                                      "anchor": f"g{t.position}", "start": t.start, "end": t.end} for t in terms]})
     return respond(request, "glossary.html", {"title": "名词解释", "groups": groups})

@@ -87,8 +87,9 @@ def import_upload(session: SessionDep, user: UserRow, name: str, data: bytes, *,
 
 
 @router.get("/import", include_in_schema=False)
-def import_form(request: Request, user: AdminUser) -> Response:
-    return render_page(request, "import.html", {"title": "导入报告", "accepted": ACCEPTED})
+def import_form(request: Request, settings: SettingsDep, user: AdminUser) -> Response:
+    return render_page(request, "import.html", {"title": "导入报告", "accepted": ACCEPTED,
+                                                "max_mb": max(1, settings.max_report_bytes // (1024 * 1024))})
 
 
 @router.post("/import", include_in_schema=False)

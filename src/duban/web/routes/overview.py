@@ -7,6 +7,8 @@ inline script) and ``/overview.json``.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -15,37 +17,45 @@ from sqlalchemy.orm import Session
 
 from duban.ledger.status import Colour
 from duban.store.repo import figures, notices, pages, tasks
-from duban.store.tables import ReportRow
+from duban.store.tables import AreaRow, ReportRow
 from duban.web.deps import FreshColours, LoggedIn, SessionDep, SettingsDep, TodayDep
 from duban.web.present import STATUS_LABELS
-from duban.web.render import respond
+from duban.web.render import number_range, respond
 
 router = APIRouter(tags=["总览"], dependencies=[FreshColours])
 
 HEADLINE_ACTUALS = 8
 
 
-def _value(value: float | None, value_max: float | None = None) -> str:
-    if value is None:
-        return ""
-    text = f"{value:g}"
-    return f"{text}–{value_max:g}" if value_max is not None else text
-
-
 def report_cards(session: Session, report: ReportRow) -> dict[str, Any]:
     """Headline actuals (from the review part) and the main expected targets."""
     actuals = [
-        {"indicator": f.indicator, "value": _value(f.value, f.value_max), "unit": f.unit or "", "text": f.text,
-         "measure": f.measure, "quote": f.quote}
+        {"indicator": f.indicator, "value": number_range(f.value, f.value_max), "unit": f.unit or "", "text": f.text,
+         "measure": f.measure, "quote": f.quote, "start": f.start, "end": f.end}
         for f in figures.list_figures(session=session, report_id=report.id, kind="actual", role="review")
         if f.indicator
     ][:HEADLINE_ACTUALS]
     targets = [
-        {"indicator": t.indicator, "text": t.text, "value": _value(t.value, t.value_max), "unit": t.unit or "",
-         "comparator": t.comparator, "quantified": t.quantified}
+        {"indicator": t.indicator, "text": t.text, "value": number_range(t.value, t.value_max), "unit": t.unit or "",
+         "comparator": t.comparator, "quantified": t.quantified, "start": t.start, "end": t.end}
         for t in figures.list_main_targets(session=session, report_id=report.id)
     ]
     return {"actuals": actuals, "main_targets": targets}
+
+
+def area_labels(areas: Sequence[AreaRow]) -> list[str]:
+    """Each area's number and title for a chart axis, told apart at a glance.
+
+    A lead clause several areas share (（一）优治理、强执行，必须加强政治建设 …
+    （五）优治理、强执行，必须严守廉洁底线) is dropped: cut to the axis width,
+    those bars would all read the same.
+    """
+    heads = Counter(a.title.partition("，")[0] for a in areas if "，" in a.title)
+    labels = []
+    for a in areas:
+        head, _, rest = a.title.partition("，")
+        labels.append(f"{a.number or ''}{rest if rest and heads[head] > 1 else a.title}")
+    return labels
 
 
 def status_series(rows: list[tuple[str, dict[str, int]]]) -> dict[str, Any]:
@@ -61,8 +71,8 @@ def status_series(rows: list[tuple[str, dict[str, int]]]) -> dict[str, Any]:
 def overview_context(session: Session, today: dt.date, report: ReportRow | None) -> dict[str, Any]:
     if report is None:
         return {"title": "总览", "report": None}
-    by_area = [(f"{a.number or ''}{a.title[:14]}", c)
-               for a, c in tasks.count_by_area_and_status(session=session, report_id=report.id)]
+    area_counts = tasks.count_by_area_and_status(session=session, report_id=report.id)
+    by_area = list(zip(area_labels([a for a, _ in area_counts]), [c for _, c in area_counts], strict=True))
     by_department = [(d.name, c) for d, c in tasks.count_by_department_and_status(session=session, report_id=report.id)]
     by_department.sort(key=lambda item: -sum(item[1].values()))
     counts = tasks.count_by_status(session=session, report_id=report.id)

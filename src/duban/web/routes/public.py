@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from duban.ledger.status import Colour
 from duban.store.repo import figures, pages, tasks
-from duban.web.deps import CurrentUser, FreshStatuses, SessionDep
+from duban.web.deps import CurrentUser, FreshStatuses, SessionDep, TodayDep
 from duban.web.present import STATUS_LABELS, assignments, task_title
 from duban.web.render import respond
 
@@ -25,9 +25,10 @@ PUBLIC_PAGE_SIZE = 100
 
 @router.get("/public", summary="公开信息（无需登录）")
 @router.get("/public.json", include_in_schema=False)
-def public(request: Request, session: SessionDep, user: CurrentUser, status: str = "", page: int = 1) -> Response:
+def public(request: Request, session: SessionDep, user: CurrentUser, today: TodayDep, status: str = "",
+           page: int = 1) -> Response:
     report = pages.report_head(session=session, report_id=None)
-    ctx: dict[str, Any] = {"title": "公开信息", "report": None}
+    ctx: dict[str, Any] = {"title": "公开信息", "report": None, "today": today}
     if report is not None:
         result = tasks.list_tasks(session=session, report_id=report.id, status=status or None, page=page,
                                   page_size=PUBLIC_PAGE_SIZE, summary=True)

@@ -11,7 +11,7 @@ from duban.store.repo import figures, pages, reports, tasks
 from duban.web.deps import LoggedIn, SessionDep
 from duban.web.errors import NotFound, wants_json
 from duban.web.reader import Mark, render_text, term_marks
-from duban.web.render import respond
+from duban.web.render import number_range, respond
 
 router = APIRouter(tags=["报告"])
 
@@ -62,15 +62,19 @@ def reader(request: Request, report_id: int, session: SessionDep, user: LoggedIn
                             [(f.start, f.end) for f in figs])
         task_rows = tasks.list_tasks(session=session, report_id=report.id, page_size=10_000).items
         anchors = {t.start: f"t{t.start}" for t in task_rows}
-        headings = {s.start: s.title_end for s in figures.list_sections(session=session, report_id=report.id)
-                    if s.kind in ("part", "area") and s.title_end > s.start}
+        outline = [s for s in figures.list_sections(session=session, report_id=report.id)
+                   if s.kind in ("part", "area") and s.title_end > s.start]
+        headings = {s.start: s.title_end for s in outline}
+        # the side panel's table of contents: each heading, linked as a span (duban.js scrolls there)
+        ctx["toc"] = [{"kind": s.kind, "title": report.text[s.start:s.title_end].strip(), "start": s.start,
+                       "end": s.title_end} for s in outline]
         ctx["body_html"] = render_text(report.text, marks, anchors, headings)
         ctx["glossary_anchors"] = [{"anchor": f"g{g.position}", "term": g.term, "definition": g.definition}
                                    for g in glossary]
         ctx["figure_popups"] = [
-            {"text": f.text, "fields": [
+            {"text": f.text, "start": f.start, "end": f.end, "fields": [
                 ["指标", f.indicator or "—"], ["类型", KINDS.get(f.kind, f.kind)],
-                ["数值", f"{f.value:g}" + (f"–{f.value_max:g}" if f.value_max is not None else "")],
+                ["数值", number_range(f.value, f.value_max)],
                 ["单位", f.unit or "—"], ["口径", MEASURES.get(f.measure, f.measure)],
                 ["比较", COMPARATORS.get(f.comparator, f.comparator)], ["年份", str(f.year or "—")],
                 ["所在", f.area or f.part or "—"], ["原句", f.quote]]}

@@ -25,11 +25,12 @@ def search(request: Request, session: SessionDep, user: LoggedIn, q: str = "") -
             found = tasks.list_tasks(session=session, report_id=report.id, search=q, page_size=100)
             ctx["tasks"] += [task_summary(t).model_dump() for t in found.items]
             ctx["figures"] += [
-                {"report_id": report.id, "start": f.start, "indicator": f.indicator, "text": f.text, "quote": f.quote}
+                {"report_id": report.id, "start": f.start, "end": f.end, "indicator": f.indicator, "text": f.text, "quote": f.quote}
                 for f in figures.list_figures(session=session, report_id=report.id, search=q)[:100]
             ]
             ctx["terms"] += [
-                {"report_id": report.id, "term": g.term, "definition": g.definition, "anchor": f"g{g.position}"}
+                {"report_id": report.id, "term": g.term, "definition": g.definition, "anchor": f"g{g.position}",
+                 "start": g.start, "end": g.end}
                 for g in figures.list_glossary(session=session, report_id=report.id)
                 if q in g.term or q in g.definition
             ]

@@ -32,7 +32,7 @@ from duban.store.tables import ReportRow, TaskRow, UserRow
 from duban.web import forms, present
 from duban.web.deps import FreshStatuses, LoggedIn, SessionDep, SettingsDep, TodayDep
 from duban.web.errors import Forbidden, Invalid, NotFound
-from duban.web.render import flash
+from duban.web.render import flash, number_range
 from duban.web.workflow import thresholds, write
 
 router = APIRouter(tags=["Excel"], dependencies=[FreshStatuses])
@@ -46,8 +46,7 @@ def xlsx_response(data: bytes, filename: str) -> Response:
 
 
 def _target_text(t: Any) -> str:
-    value = f"{t.value:g}" + (f"–{t.value_max:g}" if t.value_max is not None else "")
-    return f"{value}{t.unit or ''}"
+    return f"{number_range(t.value, t.value_max)}{t.unit or ''}"  # 2507000, not 2.507e+06
 
 
 def _department_for(user: UserRow, department: int | None) -> int:

@@ -37,7 +37,7 @@ def targets(
         areas = sorted({f.area for f in all_figs if f.area}, key=lambda a: next(
             (f.start for f in all_figs if f.area == a), 0))
         rows = [
-            {"id": f.id, "start": f.start, "text": f.text, "kind": f.kind, "kind_label": KINDS.get(f.kind, f.kind),
+            {"id": f.id, "start": f.start, "end": f.end, "text": f.text, "kind": f.kind, "kind_label": KINDS.get(f.kind, f.kind),
              "indicator": f.indicator, "value": f.value, "value_max": f.value_max, "unit": f.unit,
              "comparator": f.comparator, "comparator_label": COMPARATORS.get(f.comparator, f.comparator),
              "measure": f.measure, "measure_label": MEASURES.get(f.measure, f.measure), "year": f.year,

@@ -75,10 +75,17 @@ def ledger_context(
     })
     names = chrome["areas"]
     rows = [present.task_summary(t, area=names.get(t.area_id or -1)) for t in (result.items if result else [])]
-    counts = request.app.state.cache.get_or_build(
-        session, ("status-counts", report.id, get_today(settings), settings.status_yellow_behind,
-                  settings.status_red_behind),
-        lambda: tasks.count_by_status(session=session, report_id=report.id)) if report else {}
+    narrowed = area is not None or department_id is not None or bool(kind) or bool(q)
+    if report is None:
+        counts: dict[str, int] = {}
+    elif narrowed:  # the pills count what the other filters keep (a department's own tasks, an area …)
+        counts = tasks.count_by_status(session=session, report_id=report.id, area_id=area,
+                                       department_id=department_id, kind=kind or None, search=q or None)
+    else:
+        counts = request.app.state.cache.get_or_build(
+            session, ("status-counts", report.id, get_today(settings), settings.status_yellow_behind,
+                      settings.status_red_behind),
+            lambda: tasks.count_by_status(session=session, report_id=report.id))
     return {
         "title": "本单位任务" if mine else "任务台账",
         "mine": mine,

@@ -26,6 +26,51 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
 
+  function paragraphs() {
+    return Array.prototype.map.call(document.querySelectorAll("#report-text > p[id^=o]"), function (p) {
+      return { el: p, start: parseInt(p.id.slice(1), 10), len: p.textContent.length };
+    });
+  }
+
+  function pointAt(p, offset) {
+    var walker = document.createTreeWalker(p.el, NodeFilter.SHOW_TEXT), node, left = offset;
+    while ((node = walker.nextNode())) {
+      if (left <= node.length) return [node, left];
+      left -= node.length;
+    }
+    return [p.el, p.el.childNodes.length];
+  }
+
+  function showSpan(start, end, figures) {
+    var hit = paragraphs().filter(function (p) { return p.start + p.len > start && p.start < end; });
+    document.querySelectorAll("#report-text p.at").forEach(function (p) { p.classList.remove("at"); });
+    var note = document.getElementById("span-note");
+    if (!hit.length) { if (note) note.hidden = true; return; }
+    var first = hit[0], last = hit[hit.length - 1];
+    hit.forEach(function (p) { p.el.classList.add("at"); });
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      var a = pointAt(first, Math.max(0, start - first.start));
+      var b = pointAt(last, Math.min(last.len, end - last.start));
+      var range = document.createRange();
+      range.setStart(a[0], a[1]);
+      range.setEnd(b[0], b[1]);
+      CSS.highlights.set("duban-span", new Highlight(range));
+    }
+    if (note) note.hidden = false;
+    first.el.scrollIntoView({ block: "center" });
+    // a figure's own span: show its fields in the side panel too
+    if (figures) {
+      var i = figures.findIndex(function (f) { return f.start === start && f.end === end; });
+      var mark = i >= 0 ? document.querySelector('mark.fig[data-fig="' + i + '"]') : null;
+      if (mark) mark.click();
+    }
+  }
+
+  function showSpanFromHash(figures) {
+    var m = /^#s(\d+)-(\d+)$/.exec(window.location.hash);
+    if (m) showSpan(parseInt(m[1], 10), parseInt(m[2], 10), figures);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var charts = readJSON("chart-data");
     if (charts && window.echarts) {
@@ -56,11 +101,24 @@
         });
       });
     }
+    // Reader: #s<start>-<end> (a task, target, figure or term elsewhere in the app) highlights
+    // that span of the report text. Each paragraph's id is o<offset of its first character> and its
+    // text is the report's text from there, so offsets map straight onto the text nodes.
+    if (document.getElementById("report-text")) {
+      showSpanFromHash(figures);
+      window.addEventListener("hashchange", function () { showSpanFromHash(figures); });
+    }
     document.querySelectorAll("form[data-confirm]").forEach(function (form) {
       form.addEventListener("submit", function (ev) {
         if (!window.confirm(form.getAttribute("data-confirm"))) ev.preventDefault();
       });
     });
+    // Error page: "back" returns through the history, so a form keeps what the user typed
+    // (a 409 link instead reloads the page, to show the newer version).
+    var back = document.getElementById("error-back");
+    if (back && back.hasAttribute("data-history") && window.history.length > 1) {
+      back.addEventListener("click", function (ev) { ev.preventDefault(); window.history.back(); });
+    }
     var all = document.getElementById("select-all");
     if (all) all.addEventListener("change", function () {
       document.querySelectorAll("input[name=task_ids]").forEach(function (c) { c.checked = all.checked; });
