@@ -95,7 +95,23 @@ def get_current_user(request: Request, session: SessionDep) -> UserRow | None:
     # Pages (error pages included, which render after the session is closed or rolled back)
     # read this plain copy, never the ORM row.
     request.state.user = UserView.of(user) if user is not None else None
+    release_connection(session)
     return user
+
+
+def release_connection(session: Session) -> None:
+    """End a dependency's read-only transaction, giving its connection back to the pool.
+
+    Each plain ``def`` dependency and the endpoint run in a thread of their own, one
+    after another. A request that kept its connection between them could wait for a
+    free thread while every thread waits for a free connection: with more requests in
+    flight than the thread pool and the connection pool together, the server stopped
+    until the pool's 30 s timeout. Returned between steps, a connection is only ever
+    held by a step that is running. Loaded rows stay readable (``expire_on_commit``
+    is off).
+    """
+    if session.in_transaction():
+        session.commit()
 
 
 CurrentUser = Annotated[UserRow | None, Depends(get_current_user)]
@@ -139,6 +155,7 @@ def fresh_statuses(request: Request, session: SessionDep, settings: SettingsDep,
     from duban.web.workflow import ensure_fresh_statuses
 
     ensure_fresh_statuses(request, session, settings, today)
+    release_connection(session)
 
 
 FreshStatuses = Depends(fresh_statuses)
@@ -149,6 +166,7 @@ def fresh_colours(request: Request, session: SessionDep, settings: SettingsDep, 
     from duban.web.workflow import ensure_fresh_statuses
 
     ensure_fresh_statuses(request, session, settings, today, reasons=False)
+    release_connection(session)
 
 
 FreshColours = Depends(fresh_colours)
