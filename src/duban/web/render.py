@@ -40,8 +40,27 @@ def make_templates() -> Jinja2Templates:
     env.globals["STATUS_LABELS"] = STATUS_LABELS
     env.globals["STATUS_ORDER"] = [c.value for c in Colour]
     env.filters["pct"] = _pct
+    env.globals["pager_items"] = pager_items
     env.filters["num"] = _num
     return templates
+
+
+def pager_items(page: int, pages: int) -> list[tuple[int, str]]:
+    """The pager's entries: (page, "current" | "link" | "gap"), first two, last two and two either side.
+
+    Computed here rather than by a template loop over every page number (200 of
+    them on a ledger of 10,000 tasks, for a dozen entries).
+    """
+    wanted = {1, 2, 3, pages - 2, pages - 1, pages, *range(page - 2, page + 3)}
+    items: list[tuple[int, str]] = []
+    for p in sorted(n for n in wanted if 1 <= n <= pages):
+        if p == page:
+            items.append((p, "current"))
+        elif p <= 2 or p > pages - 2 or abs(p - page) <= 2:
+            items.append((p, "link"))
+        elif p == 3 or p == pages - 2:
+            items.append((p, "gap"))
+    return items
 
 
 def _pct(value: float | None) -> str:
