@@ -1,4 +1,5 @@
-"""The page filters: numbers as the report writes them, dates in office style and the office's time zone."""
+"""The page helpers: numbers as the report writes them, dates in office style and the office's time zone,
+the pager's entries (first two pages, last two, two either side of the current one, a gap mark between)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from duban.web.errors import validation_messages
-from duban.web.render import cn_date, number_range, plain_number
+from duban.web.render import cn_date, number_range, pager_items, plain_number
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -44,3 +45,20 @@ def test_validation_messages_are_chinese() -> None:
         {"type": "value_error", "loc": ("body", "source_url"), "msg": "Value error, 来源链接须以http://开头"},
     ])
     assert lines == ["参数page应为整数（收到“abc”）", "字段due_on必须填写", "字段source_url：来源链接须以http://开头"]
+
+
+C, L, G = "current", "link", "gap"
+
+
+@pytest.mark.parametrize(("page", "pages", "expected"), [
+    (1, 1, [(1, C)]),
+    (1, 3, [(1, C), (2, L), (3, L)]),
+    (1, 200, [(1, C), (2, L), (3, L), (198, G), (199, L), (200, L)]),
+    (100, 200, [(1, L), (2, L), (3, G), (98, L), (99, L), (100, C), (101, L), (102, L), (198, G), (199, L),
+                (200, L)]),
+    (5, 200, [(1, L), (2, L), (3, L), (4, L), (5, C), (6, L), (7, L), (198, G), (199, L), (200, L)]),
+    (200, 200, [(1, L), (2, L), (3, G), (198, L), (199, L), (200, C)]),
+    (250, 200, [(1, L), (2, L), (3, G), (198, G), (199, L), (200, L)]),  # past the end: no current page
+])
+def test_pager_items(page: int, pages: int, expected: list[tuple[int, str]]) -> None:
+    assert pager_items(page, pages) == expected

@@ -67,29 +67,33 @@ def _configure_sqlite(engine: Engine, *, wal: bool) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def make_engine(url: str, *, echo: bool = False, pool_size: int | None = None) -> Engine:
+def make_engine(
+    url: str, *, echo: bool = False, pool_size: int | None = None, max_overflow: int | None = None,
+    pool_timeout: float | None = None,
+) -> Engine:
     """An engine for ``url``: SQLite file/memory or PostgreSQL (psycopg 3).
 
-    A SQLite file's folder is created when missing. ``pool_size`` applies to
-    PostgreSQL only.
+    A SQLite file's folder is created when missing. The pool options apply to
+    PostgreSQL and SQLite files (an in-memory SQLite database has one shared
+    connection); unset, SQLAlchemy's defaults hold (5 connections, 10 more on
+    demand, 30 s wait).
     """
     url = normalise_url(url)
     parsed = make_url(url)
+    pool: dict[str, Any] = {k: v for k, v in (("pool_size", pool_size), ("max_overflow", max_overflow),
+                                               ("pool_timeout", pool_timeout)) if v is not None}
     if parsed.get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
+            engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False}, **pool)
         else:
             engine = create_engine(
                 url, echo=echo, poolclass=StaticPool, connect_args={"check_same_thread": False}
             )
         _configure_sqlite(engine, wal=path is not None)
         return engine
-    kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": True}
-    if pool_size is not None:
-        kwargs["pool_size"] = pool_size
-    return create_engine(url, **kwargs)
+    return create_engine(url, echo=echo, pool_pre_ping=True, **pool)
 
 
 def is_conflict(exc: BaseException) -> bool:

@@ -296,7 +296,8 @@ class TaskRow(Base):
         # ledger pages and status counts of a report's live tasks, index-only (migration 0003)
         Index("ix_tasks_report_live_position", "report_id", "retired", "position"),
         Index("ix_tasks_report_live_status", "report_id", "retired", "status", "area_id"),
-        Index("ix_tasks_status_until", "status_until"),  # statuses to recompute (migration 0004)
+        # statuses to recompute: "any live task forgotten?" on every request, index-only (migration 0005)
+        Index("ix_tasks_status_until_live", "status_until", "retired"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

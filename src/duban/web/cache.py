@@ -26,8 +26,14 @@ class PartCache:
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_or_build(self, session: Session, key: tuple[Hashable, ...], build: Callable[[], Any]) -> Any:
-        full = (*key, audit.latest_id(session=session))
+    def get_or_build(self, session: Session, key: tuple[Hashable, ...], build: Callable[[], Any], *,
+                     latest: int | None = None) -> Any:
+        """The value of ``key`` as of the newest write, built by ``build`` if not cached.
+
+        ``latest`` is the audit log's newest id when the caller already read it
+        (a page taking several parts asks the database once).
+        """
+        full = (*key, audit.latest_id(session=session) if latest is None else latest)
         with self._lock:
             if full in self._items:
                 self._items.move_to_end(full)

@@ -7,12 +7,15 @@ progress report the same way.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from duban.ledger.status import LABELS, Colour, Status
+from duban.store.repo.tasks import AssignmentLine, TaskLine
 from duban.store.tables import (
     AuditLogRow,
     NoticeRow,
     ProgressReportRow,
+    TaskDepartmentRow,
     TaskRow,
     TaskTargetRow,
 )
@@ -78,13 +81,14 @@ def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status)
 
 
-def task_title(task: TaskRow, limit: int = 60) -> str:
+def task_title(task: TaskRow | TaskLine, limit: int = 60) -> str:
     title = (task.title or "").strip() or task.text.strip()
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
-def assignments(task: TaskRow) -> list[AssignmentPublic]:
-    rows = sorted(task.assignments, key=lambda a: (a.role != "lead", a.department.position, a.department_id))
+def assignments(task: TaskRow | TaskLine) -> list[AssignmentPublic]:
+    given: Sequence[TaskDepartmentRow | AssignmentLine] = task.assignments
+    rows = sorted(given, key=lambda a: (a.role != "lead", a.department.position, a.department_id))
     return [
         AssignmentPublic(department_id=a.department_id, department=a.department.name, role=a.role,
                          state=a.state, rule=a.rule)
@@ -92,7 +96,7 @@ def assignments(task: TaskRow) -> list[AssignmentPublic]:
     ]
 
 
-def task_summary(task: TaskRow, *, area: str | None = None, theme: str | None = None) -> TaskSummary:
+def task_summary(task: TaskRow | TaskLine, *, area: str | None = None, theme: str | None = None) -> TaskSummary:
     ass = assignments(task)
     return TaskSummary(
         id=task.id,

@@ -6,9 +6,10 @@ Writes to tasks (assignment, status, closing) belong to the web workflow.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Select, Table, func, or_, select, update
 from sqlalchemy.orm import Session, load_only, selectinload
@@ -20,6 +21,65 @@ from duban.store.tables import (
     TaskRow,
     ThemeRow,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentRef:
+    """The part of a department a ledger row shows: its name and where it sorts."""
+
+    name: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentLine:
+    """A task's assignment as a ledger row shows it (duck-types ``TaskDepartmentRow`` for the presenters)."""
+
+    department_id: int
+    department: DepartmentRef
+    role: str
+    state: str
+    rule: str | None
+
+
+@dataclass(slots=True)
+class TaskLine:
+    """A ledger row: the columns of :data:`SUMMARY_COLUMNS` and the assignments, as plain values.
+
+    Read with two column queries instead of ORM objects (no identity map, no
+    relationship loaders): a ledger page of 50 rows costs a fraction of loading
+    50 ``TaskRow`` with their assignments and departments.
+    """
+
+    id: int
+    report_id: int
+    area_id: int | None
+    number: str | None
+    title: str
+    text: str
+    deadline: dt.date | None
+    status: str
+    status_reason: str | None
+    percent: float | None
+    last_reported_on: dt.date | None
+    position: int
+    version: int
+    status_on: dt.date | None
+    assignments: list[AssignmentLine] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TaskLinePage:
+    """One page of a filtered task list, as :class:`TaskLine` rows."""
+
+    items: list[TaskLine]
+    total: int
+    page: int
+    page_size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
 
 
 @dataclass(slots=True)
@@ -137,13 +197,63 @@ def list_tasks(
     return TaskPage(items=list(items), total=total, page=page, page_size=page_size)
 
 
+def list_task_lines(
+    *,
+    session: Session,
+    report_id: int | None = None,
+    area_id: int | None = None,
+    department_id: int | None = None,
+    status: str | Sequence[str] | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    page: int = 1,
+    page_size: int = 50,
+) -> TaskLinePage:
+    """What :func:`list_tasks` finds, for a ledger page: live tasks, plain :class:`TaskLine` rows.
+
+    The same filters, order and paging; each row has the columns a ledger
+    row shows and its assignments (lead first, then co, in department order),
+    read by one more query joined to the departments' names.
+    """
+    page = max(1, page)
+    query = _filtered(
+        report_id=report_id, area_id=area_id, theme_id=None, department_id=department_id, department_role=None,
+        status=status, kind=kind, search=search, include_retired=False,
+    )
+    total = session.scalar(query.with_only_columns(func.count(TaskRow.id)).order_by(None)) or 0
+    rows = session.execute(
+        query.with_only_columns(*SUMMARY_COLUMNS)
+        .order_by(TaskRow.position, TaskRow.id)
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    ).all()
+    items = [
+        TaskLine(id=r.id, report_id=r.report_id, area_id=r.area_id, number=r.number, title=r.title, text=r.text,
+                 deadline=r.deadline, status=r.status, status_reason=r.status_reason, percent=r.percent,
+                 last_reported_on=r.last_reported_on, position=r.position, version=r.version, status_on=r.status_on)
+        for r in rows
+    ]
+    by_id = {t.id: t for t in items}
+    if by_id:
+        assigned = session.execute(
+            select(TaskDepartmentRow.task_id, TaskDepartmentRow.department_id, TaskDepartmentRow.role,
+                   TaskDepartmentRow.state, TaskDepartmentRow.rule, DepartmentRow.name, DepartmentRow.position)
+            .join(DepartmentRow, DepartmentRow.id == TaskDepartmentRow.department_id)
+            .where(TaskDepartmentRow.task_id.in_(list(by_id)))
+            .order_by(TaskDepartmentRow.task_id, TaskDepartmentRow.id)
+        ).all()
+        for task_id, dept_id, role, state, rule, name, position in assigned:
+            by_id[task_id].assignments.append(AssignmentLine(dept_id, DepartmentRef(name, position), role, state, rule))
+    return TaskLinePage(items=items, total=total, page=page, page_size=page_size)
+
+
 def get_task(*, session: Session, task_id: int) -> TaskRow | None:
-    """One task with its targets and assignments (and their departments), or None."""
+    """One task with its targets and assignments (and their departments, joined: one query less), or None."""
     return session.scalar(
         select(TaskRow)
         .where(TaskRow.id == task_id)
         .options(
-            selectinload(TaskRow.assignments).selectinload(TaskDepartmentRow.department),
+            selectinload(TaskRow.assignments).joinedload(TaskDepartmentRow.department),
             selectinload(TaskRow.targets),
         )
     )

@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from duban.store.repo import assignments, audit, departments, figures, notices, pages, progress, tasks
 from duban.store.tables import ReportRow, TaskRow, UserRow
 from duban.web import forms, permissions, present
-from duban.web.deps import AdminUser, FreshColours, LoggedIn, SessionDep, SettingsDep, TodayDep, get_today
+from duban.web.deps import AdminUser, FreshColours, LoggedIn, SessionDep, SettingsDep, TodayDep, today_of
 from duban.web.errors import Invalid, NotFound
 from duban.web.render import flash, respond
 from duban.web.schemas import AssignmentUpdate, BulkAssign, TaskClose, TaskPublic
@@ -47,6 +47,25 @@ def load_task(session: SessionDep, task_id: int) -> TaskRow:
 # --------------------------------------------------------------------------- ledger
 
 
+def page_chrome(request: Request, session: SessionDep, report_id: int | None, latest: int) -> dict[str, Any]:
+    """What the ledger's filters and the task page's forms list, cached until the next write.
+
+    ``areas`` maps area id to its numbered title (of ``report_id``), ``reports``
+    and ``departments`` are the choices of the filters and assignment forms.
+    """
+    def build() -> dict[str, Any]:
+        return {
+            "areas": area_names(session, report_id) if report_id is not None else {},
+            "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
+            "departments": [{"id": d.id, "name": d.name, "active": d.active}
+                            for d in departments.list_departments(session=session)],
+        }
+
+    chrome: dict[str, Any] = request.app.state.cache.get_or_build(session, ("ledger-chrome", report_id), build,
+                                                                  latest=latest)
+    return chrome
+
+
 def ledger_context(
     request: Request, session: SessionDep, settings: SettingsDep, user: UserRow, *,
     report_id: int | None, area: int | None, department: int | None, status: str, q: str, kind: str,
@@ -55,24 +74,19 @@ def ledger_context(
     report = current_report(session, report_id)
     department_id = user.department_id if mine else department
 
-    def listing() -> tasks.TaskPage | None:
-        return tasks.list_tasks(
+    def listing() -> tasks.TaskLinePage | None:
+        return tasks.list_task_lines(
             session=session, report_id=report.id if report else None, area_id=area, department_id=department_id,
             status=status or None, kind=kind or None, search=q or None, page=page, page_size=settings.page_size,
-            summary=True,
         ) if report else None
 
     result = listing()
-    today = get_today(settings)
+    today = today_of(settings)
     # the colours hold today (FreshColours); the reasons shown are brought to today for this page's rows only
     if result and fresh_reasons(session, settings, today, [t.id for t in result.items if t.status_on != today]):
         result = listing()
-    chrome = request.app.state.cache.get_or_build(session, ("ledger-chrome", report.id if report else None), lambda: {
-        "areas": area_names(session, report.id) if report else {},
-        "reports": [{"id": r.id, "title": r.title or r.file_name} for r in pages.report_heads(session=session)],
-        "departments": [{"id": d.id, "name": d.name, "active": d.active}
-                        for d in departments.list_departments(session=session)],
-    })
+    latest = audit.latest_id(session=session)
+    chrome = page_chrome(request, session, report.id if report else None, latest)
     names = chrome["areas"]
     rows = [present.task_summary(t, area=names.get(t.area_id or -1)) for t in (result.items if result else [])]
     narrowed = area is not None or department_id is not None or bool(kind) or bool(q)
@@ -83,9 +97,8 @@ def ledger_context(
                                        department_id=department_id, kind=kind or None, search=q or None)
     else:
         counts = request.app.state.cache.get_or_build(
-            session, ("status-counts", report.id, get_today(settings), settings.status_yellow_behind,
-                      settings.status_red_behind),
-            lambda: tasks.count_by_status(session=session, report_id=report.id))
+            session, ("status-counts", report.id, today, settings.status_yellow_behind, settings.status_red_behind),
+            lambda: tasks.count_by_status(session=session, report_id=report.id), latest=latest)
     return {
         "title": "本单位任务" if mine else "任务台账",
         "mine": mine,
@@ -137,7 +150,11 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
                  task: TaskRow) -> dict[str, Any]:
     urls = request.app.state.urls
     report = pages.report_head(session=session, report_id=task.report_id)
-    area = tasks.get_area(session=session, area_id=task.area_id) if task.area_id else None
+    chrome = page_chrome(request, session, task.report_id, audit.latest_id(session=session))
+    area_name = chrome["areas"].get(task.area_id) if task.area_id else None
+    if task.area_id and area_name is None:  # not among its report's areas: read it
+        area = tasks.get_area(session=session, area_id=task.area_id)
+        area_name = f"{area.number or ''}{area.title}" if area else None
     theme = tasks.get_theme(session=session, theme_id=task.theme_id) if task.theme_id else None
     # one query for the history (and its values) gives the status inputs too
     reports = progress.history(session=session, task_id=task.id)
@@ -150,8 +167,8 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
     achieved = progress.achieved_from_history(reports)
     live_targets = [t for t in task.targets if not t.retired]
     target_map = {t.id: t for t in task.targets}
-    all_departments = departments.list_departments(session=session)
-    dept_names = {d.id: d.name for d in all_departments}
+    all_departments: list[dict[str, Any]] = chrome["departments"]
+    dept_names = {d["id"]: d["name"] for d in all_departments}
     history = [
         present.progress_public(
             p, urls=urls, targets=target_map, department=dept_names.get(p.department_id or -1),
@@ -164,7 +181,6 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
         for n in notices.for_task(session=session, task_id=task.id)
     ]
     trail = [present.audit_public(a) for a in audit.for_task(session=session, task_id=task.id)]
-    area_name = f"{area.number or ''}{area.title}" if area else None
     return {
         "title": present.task_title(task, 30),
         "task": present.task_public(task, area=area_name, theme=theme.title if theme else None),
@@ -178,7 +194,7 @@ def task_context(request: Request, session: SessionDep, settings: SettingsDep, u
         "notices": task_notices,
         "audit": trail,
         "stages": [{"key": s.key, "label": s.label, "percent": s.percent} for s in progress.stages()],
-        "departments": [{"id": d.id, "name": d.name, "active": d.active} for d in all_departments],
+        "departments": all_departments,
         "today": today,
         "can_report": permissions.can_report(user, task),
         "can_admin": permissions.is_admin(user),
