@@ -32,6 +32,10 @@ MAKERS: dict[str, Callable[[int], str]] = {
     "list_items": lambda n: _repeat("城镇、", n) + "分别增长5%",
     "ranges": lambda n: _repeat("4至6至8—", n) + "家",
     "full_width": lambda n: _repeat("１２．５％，", n),
+    # Found by fuzzing: a chain of thousands groups that fails at its end was rescanned
+    # from every group (quadratic).
+    "thousands_groups": lambda n: "1" + _repeat(",111", n - 2) + "1",
+    "thousands_groups_open": lambda n: _repeat("1,", n),
 }
 
 
@@ -66,7 +70,9 @@ def test_adversarial_megabyte_line_crashes_nothing() -> None:
     main_targets(report, figures)
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n", "%", "“", "1", "1.", ".5%", "1/0", "0:1", "第", "5-", "万元"])
+# 1/² and 1/①: a fraction whose denominator isdigit() but is no number (found by fuzzing).
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "%", "“", "1", "1.", ".5%", "1/0", "0:1", "第", "5-", "万元",
+                                  "增长1/²。", "1/①", "达到3/2²个", "10/³元"])
 def test_adversarial_tiny_inputs(text: str) -> None:
     report = parse_text(text)
     for f in extract_figures(report):
