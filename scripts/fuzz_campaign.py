@@ -20,7 +20,9 @@ Three families of inputs, round robin until the time is up:
 * ``text``: the decoded text of a report mutated as above (plus duplicated
   headings, spliced reports, flattened or shuffled lines) and analysed.
 
-The only allowed outcomes are a result or a ``DubanError`` with a code. Each
+The only allowed outcomes are a result (every span on its text, every sentence
+in scope in a task or listed as skipped: else the input is saved as ``lost``)
+or a ``DubanError`` with a code. Each
 input runs in a worker process under a time limit, so a hang is recorded (and
 the worker replaced) rather than stopping the campaign. Every other exception,
 every hang, and every input slower than ``--slow`` seconds is saved under
@@ -115,6 +117,9 @@ def _verdict(text: str, analysis: object) -> tuple[str, str]:
 
 
 def _worker(conn: mp.connection.Connection) -> None:
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # damaged PDFs make pypdf warn at length
     while True:
         job = conn.recv()
         if job is None:

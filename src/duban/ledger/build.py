@@ -19,12 +19,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from duban.extract.cues import cues
 from duban.ledger.assign import Catalogue, suggest_departments
 from duban.ledger.classify import Introductions, SentenceClassifier
 from duban.ledger.coverage import check_coverage
 from duban.ledger.data import commitment_lexicon, deadline_rules, mention_rules
 from duban.ledger.deadline import DeadlineFinder
-from duban.ledger.main_targets import main_target_spans
+from duban.ledger.main_targets import main_target_spans, target_clause
 from duban.ledger.mention import MentionFinder
 from duban.lexicon.schema import CommitmentLexicon, DeadlineRules, LedgerLabels, MentionRules
 from duban.model import (
@@ -120,6 +121,28 @@ def _areas(report: Report) -> tuple[list[Area], dict[int, Area], dict[int, tuple
     return areas, by_section, themes
 
 
+def _with_stray_targets(
+    text: str, listed: list[tuple[int, int]], held: list[tuple[int, Figure]]
+) -> list[tuple[int, int]]:
+    """The main-target spans of a sentence, plus the clause of each target figure none holds.
+
+    A sentence that opens the list may state a target before the list starts
+    (…实现6%左右的预期目标，今年主要预期目标是：…); without a span of its own that
+    figure would be in no task.
+    """
+    stray = [f for _, f in held if not any(a <= f.start < b for a, b in listed)]
+    if not stray:
+        return listed
+    breaks = cues().clause_breaks
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(listed + [target_clause(text, f, breaks) for f in stray]):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _first_areas(report: Report) -> dict[int, int]:
     out: dict[int, int] = {}
     for part in report.sections:
@@ -190,6 +213,7 @@ def build_ledger(
         role = report.role_at(s.start)
         listed = main_spans[bisect.bisect_left(main_starts, s.start) : bisect.bisect_left(main_starts, s.end)]
         if listed:
+            listed = _with_stray_targets(text, listed, held_in(s.start, s.end))
             raw.extend(("main_target", Role.MAIN_TARGETS.value, a, min(b, s.end), None, None, part)
                        for a, b in listed)
             continue
