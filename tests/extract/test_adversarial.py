@@ -78,3 +78,24 @@ def test_adversarial_tiny_inputs(text: str) -> None:
     for f in extract_figures(report):
         assert text[f.start:f.end] == f.text
     main_targets(report)
+
+
+def test_main_targets_long_list_linear_time() -> None:
+    """Found by fuzzing: every clause of the main-targets list was checked against every
+    figure of it, quadratic in a list of thousands of items (4x the list: ~16x the time)."""
+
+    def cpu(n: int) -> float:
+        text = "一、2020年工作安排\n今年经济社会发展的主要预期目标是：" + "增长5%，居民收入同步，" * n + "。\n"
+        report = parse_text(text)
+        figures = extract_figures(report)
+        best = float("inf")
+        for _ in range(2):
+            start = time.process_time()
+            found = main_targets(report, figures)
+            best = min(best, time.process_time() - start)
+        assert len(found.quantified) == n and len(found.qualitative) == n
+        return best
+
+    small = max(cpu(1_000), 0.01)
+    large = cpu(4_000)
+    assert large / small < 8, f"{small:.3f}s for 1000 items, {large:.3f}s for 4000"
