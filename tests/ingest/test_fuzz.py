@@ -140,3 +140,18 @@ def test_read_bytes_fuzz_crashers_are_coded(name: str) -> None:
 
 def test_read_bytes_shallow_nested_mhtml_is_read() -> None:
     assert "各位代表" in read_bytes(_nested_mhtml(20), name="nested.mhtml").text
+
+
+def test_read_bytes_pdf_with_a_surrogate_code_gives_encodable_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by fuzzing: a string code 0xD8FF in a CID font gave a lone surrogate, and
+    hashing the text for the ledger raised UnicodeEncodeError."""
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "pageCompression", 0)  # the content stream in clear
+    pdf = text_pdf(SAMPLE.read_text(encoding="utf-8")[:1500])
+    at = pdf.index(b" Tj")
+    at = pdf.rindex(b"(", 0, at) + 1
+    pdf = pdf[:at] + b"\\330\\377" + pdf[at:]  # two bytes: UCS-2 code D8FF
+    text = read_bytes(pdf, name="report.pdf").text
+    assert "\ufffd" in text
+    text.encode("utf-8")
