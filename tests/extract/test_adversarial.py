@@ -32,6 +32,10 @@ MAKERS: dict[str, Callable[[int], str]] = {
     "list_items": lambda n: _repeat("城镇、", n) + "分别增长5%",
     "ranges": lambda n: _repeat("4至6至8—", n) + "家",
     "full_width": lambda n: _repeat("１２．５％，", n),
+    # Found by fuzzing: a chain of thousands groups that fails at its end was rescanned
+    # from every group (quadratic).
+    "thousands_groups": lambda n: "1" + _repeat(",111", n - 2) + "1",
+    "thousands_groups_open": lambda n: _repeat("1,", n),
 }
 
 
@@ -66,9 +70,32 @@ def test_adversarial_megabyte_line_crashes_nothing() -> None:
     main_targets(report, figures)
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\n", "%", "“", "1", "1.", ".5%", "1/0", "0:1", "第", "5-", "万元"])
+# 1/² and 1/①: a fraction whose denominator isdigit() but is no number (found by fuzzing).
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "%", "“", "1", "1.", ".5%", "1/0", "0:1", "第", "5-", "万元",
+                                  "增长1/²。", "1/①", "达到3/2²个", "10/³元"])
 def test_adversarial_tiny_inputs(text: str) -> None:
     report = parse_text(text)
     for f in extract_figures(report):
         assert text[f.start:f.end] == f.text
     main_targets(report)
+
+
+def test_main_targets_long_list_linear_time() -> None:
+    """Found by fuzzing: every clause of the main-targets list was checked against every
+    figure of it, quadratic in a list of thousands of items (4x the list: ~16x the time)."""
+
+    def cpu(n: int) -> float:
+        text = "一、2020年工作安排\n今年经济社会发展的主要预期目标是：" + "增长5%，居民收入同步，" * n + "。\n"
+        report = parse_text(text)
+        figures = extract_figures(report)
+        best = float("inf")
+        for _ in range(2):
+            start = time.process_time()
+            found = main_targets(report, figures)
+            best = min(best, time.process_time() - start)
+        assert len(found.quantified) == n and len(found.qualitative) == n
+        return best
+
+    small = max(cpu(1_000), 0.01)
+    large = cpu(4_000)
+    assert large / small < 8, f"{small:.3f}s for 1000 items, {large:.3f}s for 4000"

@@ -70,3 +70,21 @@ def test_main_targets_none_without_a_targets_paragraph() -> None:
     report = parse_text(text)
     assert report.main_targets is None
     assert main_target_spans(report, extract_figures(report)) == []
+
+
+def test_target_before_the_list_gets_a_task() -> None:
+    """Found by fuzzing: a target stated in the sentence that opens the list, before its
+    colon, was in no task (the coverage check listed it outside)."""
+    from duban.model import Source
+    from duban.pipeline import analyse
+
+    text = (
+        "2020年政府工作报告\n各位代表：\n现在，我代表人民政府向大会报告工作。发展经济，建设城市，推进改革，"
+        "加快实施，加强完善，提升全面，坚持增长。\n一、2020年工作安排\n"
+        "预计全省生产总值能够实现6%左右的预期目标，今年主要预期目标是：地区生产总值增长5%左右，居民收入同步增长。\n"
+    )
+    ledger = analyse(Source(text=text, format="text", encoding="utf-8", sha256="0" * 64, size=len(text))).ledger
+    assert ledger.coverage.ok, ledger.coverage
+    assert [t.text for t in ledger.tasks if t.kind == "main_target"] == [
+        "预计全省生产总值能够实现6%左右的预期目标", "地区生产总值增长5%左右", "居民收入同步增长"
+    ]

@@ -46,6 +46,11 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "blank-lines": (lambda n: "\r\n" * n, 200_000),
     "glossary-entries": (lambda n: "名词解释\n" + "".join(f"{i}.术语：解释。\n" for i in range(n)), 5_000),
     "sample-repeated": (lambda n: _sample() * n, 10),
+    # Found by scripts/fuzz_timing.py: one area of many themes (each with its inline
+    # items looked up over all paragraphs), and many unnumbered parts (the role of
+    # every paragraph looked up by a scan of all parts).
+    "themes-in-one-area": (lambda n: "一、2020年工作安排\n（一）标题\n" + "精准服务稳企业。推进建设。\n" * n, 2_000),
+    "unnumbered-parts": (lambda n: "2020年工作安排\n一、推进发展\n推进项目建设。\n" * n, 2_000),
 }
 
 

@@ -9,6 +9,7 @@ are the qualitative ones, each with its span.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -110,8 +111,14 @@ def main_targets(report: Report, figures: list[Figure] | None = None) -> MainTar
     start = _list_start(report, *report.main_targets)
     end = _list_end(report, start, report.main_targets[1])
     quantified = [f for f in figures if start <= f.start < end and f.kind == "target"]
-    taken = [(f.start, f.end) for f in figures if start <= f.start < end]
-    qualitative: list[QualitativeTarget] = []
+    taken = sorted((f.start, f.end) for f in figures if start <= f.start < end)
+    taken_starts = [s for s, _ in taken]
+    # reach[k]: the furthest end among the first k taken spans, so "does a figure
+    # overlap [a, b)" is one bisection, not a scan of every figure per clause.
+    reach = [-1]
+    for _, e in taken:
+        reach.append(max(reach[-1], e))
+    spans: list[tuple[int, int]] = []  # the qualitative targets; texts are cut once, at the end
     text = report.text
     i = start
     while i < end:
@@ -123,13 +130,14 @@ def main_targets(report: Report, figures: list[Figure] | None = None) -> MainTar
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b > a and not any(s < b and a < e for s, e in taken):
-            prev = qualitative[-1] if qualitative else None
-            if prev is not None and text[prev.end : a].strip() in _COMMAS \
-                    and text[a : a + _SAME_SUBJECT] == prev.text[:_SAME_SUBJECT]:
+        if b > a and not reach[bisect.bisect_left(taken_starts, b)] > a:
+            prev = spans[-1] if spans else None
+            if prev is not None and text[prev[1] : a].strip() in _COMMAS \
+                    and text[a : a + _SAME_SUBJECT] == text[prev[0] : min(prev[1], prev[0] + _SAME_SUBJECT)]:
                 # 城乡居民收入增长与经济增长基本同步，城乡居民收入比持续缩小: one target, one subject
-                qualitative[-1] = QualitativeTarget(text[prev.start : b], prev.start, b)
+                spans[-1] = (prev[0], b)
             else:
-                qualitative.append(QualitativeTarget(text[a:b], a, b))
+                spans.append((a, b))
         i = j + 1
+    qualitative = [QualitativeTarget(text[a:b], a, b) for a, b in spans]
     return MainTargets(True, report.main_targets[0], report.main_targets[1], quantified, qualitative)

@@ -22,7 +22,10 @@ _FOLD.update({ord(a): ord(b) for a, b in zip("％．＋－／～＜＞＝", "%.+
 _FOLD[0x3000] = 0x20  # ideographic space
 
 # A number: thousands groups (1,234,567) or digits with an optional decimal part.
-_NUMBER = re.compile(r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?")
+# Thousands groups never start right after "digit," (inside a longer chain): tried
+# there, every group of a chain that finally fails (1,111,…,1111) would rescan the
+# rest of the chain, which is quadratic in its length.
+_NUMBER = re.compile(r"(?<![\d.])(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?")
 
 
 _FOLDABLE = re.compile("[" + "".join(chr(c) for c in sorted(_FOLD)) + "]")

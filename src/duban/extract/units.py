@@ -107,10 +107,12 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
     lex = lexicon()
     pos = number.end
     n = len(folded)
-    if pos < n and folded[pos] == "/" and pos + 1 < n and folded[pos + 1].isdigit():
+    # isdecimal, not isdigit: superscripts and circled numbers (m², ①) are digits to
+    # isdigit but no number float() can read.
+    if pos < n and folded[pos] == "/" and pos + 1 < n and folded[pos + 1].isdecimal():
         # a fraction 1/4
         j = pos + 1
-        while j < n and folded[j].isdigit() and j - pos < 8:
+        while j < n and folded[j].isdecimal() and j - pos < 8:
             j += 1
         denominator = float(folded[pos + 1 : j])
         if denominator == 0 or (j < n and folded[j] in "./"):
@@ -118,7 +120,7 @@ def read_unit(text: str, folded: str, number: Number) -> Quantity | None:
         return Quantity(number.start, j, number.value / denominator, None, None, 1.0, None,
                         "fraction", None, j)
     if (folded.startswith(":1", pos) or folded.startswith("：1", pos)) \
-            and not (pos + 2 < n and (folded[pos + 2].isdigit() or folded[pos + 2] in ".:：")) \
+            and not (pos + 2 < n and (folded[pos + 2].isdecimal() or folded[pos + 2] in ".:：")) \
             and not (number.start > 0 and folded[number.start - 1] in ":："):  # 7:2:1 is a proportion
         return Quantity(number.start, pos + 2, number.value, None, text[pos : pos + 2], 1.0, None,
                             "ratio", None, pos + 2)

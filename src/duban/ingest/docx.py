@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 from docx import Document
@@ -27,6 +28,7 @@ _P, _TBL, _SDT, _SDT_CONTENT, _TR, _TC = (
 _CUSTOM_XML, _INS = qn("w:customXml"), qn("w:ins")
 _T, _BR, _CR, _NO_BREAK_HYPHEN, _TYPE = qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen"), qn("w:type")
 _TABS = frozenset((qn("w:tab"), qn("w:ptab")))
+_ENCRYPTED = 0x1  # general purpose flag bit 0
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees with no visible paragraph text: properties, deleted or moved-away text, field codes,
 # the fallback twin of a drawing, text boxes (floating, outside the reading order).
@@ -50,6 +52,10 @@ def check_zip(data: bytes, where: str, *, max_unpacked: int = MAX_UNPACKED_BYTES
         raise DubanError(ErrorCode.DOCX_CORRUPT, where) from None
     total = 0
     for info in members:
+        # Word writes members stored or deflated, never encrypted; anything else cannot be
+        # a real .docx (and zipfile raises NotImplementedError/RuntimeError reading it).
+        if info.flag_bits & _ENCRYPTED or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise DubanError(ErrorCode.DOCX_CORRUPT, where)
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if total > max_unpacked or (info.file_size > RATIO_MIN_SIZE and ratio > MAX_RATIO):
@@ -66,7 +72,11 @@ def read_docx(data: bytes, where: str) -> str:
         PackageNotFoundError,
         KeyError,
         ValueError,
+        AttributeError,  # python-docx on a part whose root is not the element it expects
+        TypeError,
         zipfile.BadZipFile,
+        zlib.error,  # a member whose deflated data is damaged
+        EOFError,
         etree.LxmlError,
         OSError,
         RecursionError,

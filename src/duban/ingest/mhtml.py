@@ -26,10 +26,15 @@ def looks_like_mhtml(data: bytes) -> bool:
 
 def html_part(data: bytes, where: str) -> tuple[bytes, str | None]:
     """(HTML bytes, declared charset or None) of the page's first text/html part; D108 if none."""
-    message: Message = email.message_from_bytes(data, policy=policy.compat32)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes) and payload.strip():
-                return payload, part.get_content_charset()
+    try:
+        message: Message = email.message_from_bytes(data, policy=policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes) and payload.strip():
+                    return payload, part.get_content_charset()
+    except RecursionError:
+        # The email package parses and walks nested parts recursively; a browser nests
+        # two or three levels, a hostile file thousands.
+        raise DubanError(ErrorCode.HTML_NO_REPORT, where) from None
     raise DubanError(ErrorCode.HTML_NO_REPORT, where)

@@ -44,6 +44,7 @@ _INDENT_STEP = 1.5
 _RUNNING_MIN_PAGES = 3
 _RUNNING_SHARE = 0.5
 _DIGITS = re.compile(r"\d+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # pypdf's own failures, and what its parsers raise on malformed objects.
 _PDF_ERRORS = (
     PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
@@ -79,7 +80,9 @@ def read_pdf(data: bytes, where: str) -> str:
     ]
     running = running_lines(page_lines)
     lines = [_line(raw) for page in page_lines for raw in page if _running_key(raw) not in running]
-    return restore_ideographs("\n".join(reflow(lines)))
+    # A damaged font map can give a lone surrogate (U+D800-DFFF), which no encoder takes:
+    # the text could not be stored or hashed. It stands for no character; U+FFFD marks it.
+    return _SURROGATE.sub("\ufffd", restore_ideographs("\n".join(reflow(lines))))
 
 
 def running_lines(pages: list[list[str]]) -> set[str]:

@@ -90,6 +90,9 @@ class _Hit:
 
 def keyword_places(text: str, keyword: str, unless: list[str]) -> list[int]:
     """Where ``keyword`` stands in ``text`` (non-overlapping), except inside a word of ``unless``."""
+    first = text.find(keyword)
+    if first < 0:
+        return []  # so for most keywords of most rules the ``unless`` words are not sought
     blocked: set[int] = set()
     for word in unless:
         inner = [i for i in range(len(word) - len(keyword) + 1) if word.startswith(keyword, i)]
@@ -100,7 +103,7 @@ def keyword_places(text: str, keyword: str, unless: list[str]) -> list[int]:
             blocked.update(at + i for i in inner)
             at = text.find(word, at + 1)
     places: list[int] = []
-    at = text.find(keyword)
+    at = first
     while at >= 0:
         if at not in blocked:
             places.append(at)

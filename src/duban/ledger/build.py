@@ -12,18 +12,20 @@ can prove nothing was dropped.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from duban.extract.cues import cues
 from duban.ledger.assign import Catalogue, suggest_departments
-from duban.ledger.classify import SentenceClassifier, is_introduction
+from duban.ledger.classify import Introductions, SentenceClassifier
 from duban.ledger.coverage import check_coverage
 from duban.ledger.data import commitment_lexicon, deadline_rules, mention_rules
 from duban.ledger.deadline import DeadlineFinder
-from duban.ledger.main_targets import main_target_spans
+from duban.ledger.main_targets import main_target_spans, target_clause
 from duban.ledger.mention import MentionFinder
 from duban.lexicon.schema import CommitmentLexicon, DeadlineRules, LedgerLabels, MentionRules
 from duban.model import (
@@ -100,7 +102,8 @@ def _areas(report: Report) -> tuple[list[Area], dict[int, Area], dict[int, tuple
     for sec in report.iter_sections():
         role = sec.role if sec.start < report.body_end else Role.ANNEX
         if sec.kind is SectionKind.AREA and role in SCOPE:
-            part = next((p for p in report.sections if p.start <= sec.start < p.end and p is not sec), None)
+            top = report.section_path(sec.start)[:1]  # the top-level section holding the area
+            part = top[0] if top and top[0] is not sec else None
             area = Area(len(areas) + 1, sec.number, sec.title, sec.start, sec.end, role.value,
                         part_number=part.number if part else None, part_title=part.title if part else None)
             areas.append(area)
@@ -116,6 +119,28 @@ def _areas(report: Report) -> tuple[list[Area], dict[int, Area], dict[int, tuple
             if t.role in SCOPE:
                 themes[id(t)] = (None, Theme(i, t.title, t.start, t.end, t.title_start, t.title_end))
     return areas, by_section, themes
+
+
+def _with_stray_targets(
+    text: str, listed: list[tuple[int, int]], held: list[tuple[int, Figure]]
+) -> list[tuple[int, int]]:
+    """The main-target spans of a sentence, plus the clause of each target figure none holds.
+
+    A sentence that opens the list may state a target before the list starts
+    (…实现6%左右的预期目标，今年主要预期目标是：…); without a span of its own that
+    figure would be in no task.
+    """
+    stray = [f for _, f in held if not any(a <= f.start < b for a, b in listed)]
+    if not stray:
+        return listed
+    breaks = cues().clause_breaks
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(listed + [target_clause(text, f, breaks) for f in stray]):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _first_areas(report: Report) -> dict[int, int]:
@@ -151,7 +176,7 @@ def build_ledger(
     mentions = MentionFinder(lex.mentions, lex.commitments.commitment_verbs)
     year = plan_year(report, figures)
     areas, area_of, theme_of = _areas(report)
-    first_area = _first_areas(report)
+    introductions = Introductions(report, _first_areas(report))
     text = report.text
 
     scope: list[Sentence] = [
@@ -162,10 +187,17 @@ def build_ledger(
     )
     target_starts = [f.start for _, f in targets]
 
-    def holds_target(s: Sentence) -> bool:
-        return any(s.start <= x < s.end for x in target_starts)
+    # Lookups by bisection over sorted starts: a scan per sentence or per task is
+    # quadratic in a text of thousands of target sentences.
+    def held_in(start: int, end: int) -> list[tuple[int, Figure]]:
+        return targets[bisect.bisect_left(target_starts, start) : bisect.bisect_left(target_starts, end)]
 
-    main_spans = main_target_spans(report, figures)
+    def holds_target(s: Sentence) -> bool:
+        i = bisect.bisect_left(target_starts, s.start)
+        return i < len(target_starts) and target_starts[i] < s.end
+
+    main_spans = main_target_spans(report, figures)  # sorted and disjoint
+    main_starts = [a for a, _ in main_spans]
 
     raw: list[tuple[str, str, int, int, Area | None, Theme | None, Section | None]] = []
     skipped: list[NonCommitment] = []
@@ -179,8 +211,9 @@ def build_ledger(
         sentence = text[s.start : s.end]
         part = next((p for p in path if p.kind is SectionKind.PART), None)
         role = report.role_at(s.start)
-        listed = [(a, b) for a, b in main_spans if s.start <= a < s.end]
+        listed = main_spans[bisect.bisect_left(main_starts, s.start) : bisect.bisect_left(main_starts, s.end)]
         if listed:
+            listed = _with_stray_targets(text, listed, held_in(s.start, s.end))
             raw.extend(("main_target", Role.MAIN_TARGETS.value, a, min(b, s.end), None, None, part)
                        for a, b in listed)
             continue
@@ -192,7 +225,7 @@ def build_ledger(
             reason = "heading"
         else:
             reason = classifier.pattern_reason(sentence)
-            if reason is None and is_introduction(report, s, path, first_area):
+            if reason is None and introductions.holds(s, path):
                 reason = "framing"
             if reason is None and not classifier.commits(sentence):
                 reason = "no_action"
@@ -214,7 +247,7 @@ def build_ledger(
         seen[tid] += 1
         if seen[tid] > 1:
             tid = f"{tid}-{seen[tid]}"
-        held = [(i, f) for i, f in targets if start <= f.start < end]
+        held = held_in(start, end)
         when = deadlines.find(body, start, year)
         task = Task(
             id=tid,

@@ -9,6 +9,7 @@ task when it holds a commitment verb, and ``no_action`` otherwise.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from duban.lexicon.schema import CommitmentLexicon
@@ -44,29 +45,47 @@ class SentenceClassifier:
         return any(v in text for v in self.verbs)
 
 
-def is_introduction(
-    report: Report, sentence: Sentence, path: list[Section], parts_first_area: dict[int, int]
-) -> bool:
-    """A part's text before its first area, or a themed area's opening paragraph.
+class Introductions:
+    """Which sentences introduce a part or a themed area (framing, not tasks).
 
-    Only the area's first paragraph after its heading counts (坚持稳中求进，全力扶企业…):
-    later paragraphs before the first theme are ordinary text that the
-    parser found no lead phrase in.
+    A part's text before its first area is framing, and so is a themed area's
+    opening paragraph: only the area's first paragraph after its heading counts
+    (坚持稳中求进，全力扶企业…); later paragraphs before the first theme are
+    ordinary text that the parser found no lead phrase in. What each area needs
+    (its first theme, its opening paragraphs) is found once per area, not once
+    per sentence: that was a scan of every paragraph for every sentence.
     """
-    area = next((s for s in path if s.kind is SectionKind.AREA), None)
-    if area is None:
-        part = path[0] if path else None
-        if part is None:
+
+    def __init__(self, report: Report, parts_first_area: dict[int, int]) -> None:
+        self.report = report
+        self.parts_first_area = parts_first_area
+        self.para_starts = [p.start for p in report.paragraphs]
+        self.areas: dict[int, tuple[int | None, frozenset[int]]] = {}
+
+    def holds(self, sentence: Sentence, path: list[Section]) -> bool:
+        """Is ``sentence`` (whose section chain is ``path``) an introduction?"""
+        area = next((s for s in path if s.kind is SectionKind.AREA), None)
+        if area is None:
+            part = path[0] if path else None
+            if part is None:
+                return False
+            first = self.parts_first_area.get(id(part))
+            return first is not None and sentence.start < first
+        if id(area) not in self.areas:
+            self.areas[id(area)] = self._area(area)
+        first_theme, opening = self.areas[id(area)]
+        if first_theme is None or sentence.start >= first_theme:
             return False
-        first = parts_first_area.get(id(part))
-        return first is not None and sentence.start < first
-    themes = [t for t in area.walk() if t.kind is SectionKind.THEME]
-    if not themes or sentence.start >= min(t.start for t in themes):
-        return False
-    heading_para = next((i for i, p in enumerate(report.paragraphs) if p.start <= area.start < p.end), None)
-    if heading_para is None:
-        return False
-    opening = {heading_para}
-    if report.paragraphs[heading_para].end <= area.title_end + 1 and heading_para + 1 < len(report.paragraphs):
-        opening.add(heading_para + 1)  # a heading on its own line: the next paragraph opens the area
-    return sentence.paragraph in opening
+        return sentence.paragraph in opening
+
+    def _area(self, area: Section) -> tuple[int | None, frozenset[int]]:
+        """(start of the area's first theme or None, indices of its opening paragraphs)."""
+        first_theme = min((t.start for t in area.walk() if t.kind is SectionKind.THEME), default=None)
+        paragraphs = self.report.paragraphs
+        i = bisect.bisect_right(self.para_starts, area.start) - 1
+        if i < 0 or not area.start < paragraphs[i].end:
+            return first_theme, frozenset()
+        opening = {i}
+        if paragraphs[i].end <= area.title_end + 1 and i + 1 < len(paragraphs):
+            opening.add(i + 1)  # a heading on its own line: the next paragraph opens the area
+        return first_theme, frozenset(opening)

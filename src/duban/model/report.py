@@ -72,6 +72,10 @@ class Section:
             yield from child.walk()
 
 
+def _section_start(section: Section) -> int:
+    return section.start
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
@@ -149,13 +153,20 @@ class Report:
             yield from top.walk()
 
     def section_path(self, offset: int) -> list[Section]:
-        """The chain of sections (part, area, item, theme) that holds ``offset``."""
+        """The chain of sections (part, area, item, theme) that holds ``offset``.
+
+        Siblings are in document order and disjoint (the parser builds them so),
+        so each level is searched by bisection: the role of every paragraph or
+        sentence is asked, and a linear scan of an area's thousands of themes
+        made that quadratic.
+        """
         path: list[Section] = []
         level = self.sections
         while True:
-            hit = next((s for s in level if s.start <= offset < s.end), None)
-            if hit is None:
+            i = bisect.bisect_right(level, offset, key=_section_start) - 1
+            if i < 0 or not offset < level[i].end:
                 return path
+            hit = level[i]
             path.append(hit)
             level = hit.children
 

@@ -48,11 +48,18 @@ def add_inline_items(
     holder: Section,
     skip: frozenset[int],
     data: dict[str, Any],
+    starts: list[int] | None = None,
 ) -> None:
-    """Append the 一是/二是 items found in ``holder``'s paragraphs to its children."""
+    """Append the 一是/二是 items found in ``holder``'s paragraphs to its children.
+
+    ``starts`` are the paragraphs' starts; pass them when calling once per holder,
+    since rebuilding them each time costs the whole text per holder (quadratic in a
+    report with thousands of themes).
+    """
     suffixes = frozenset(data["inline_item_suffixes"])
     limit = int(data["heading_title_max"])
-    starts = [p.start for p in paragraphs]
+    if starts is None:
+        starts = [p.start for p in paragraphs]
     # From the paragraph holding the title (its rest may hold the list) to the holder's end.
     first = max(0, bisect.bisect_right(starts, holder.title_end) - 1)
     found: list[tuple[int, int, int, int]] = []  # value, start, title start, paragraph end

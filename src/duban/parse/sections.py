@@ -285,7 +285,7 @@ def parse_sections(
     _add_themes(b, parts)
     skip = frozenset(b.heading_at)
     for leaf in _item_holders(parts):
-        add_inline_items(text, paragraphs, leaf, skip, data)
+        add_inline_items(text, paragraphs, leaf, skip, data, b.para_starts)
     return Outline(parts, frozenset(b.used), stated)
 
 
