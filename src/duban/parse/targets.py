@@ -31,6 +31,7 @@ sentence in which a cue introduces a list with a percentage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,8 +50,6 @@ _HEAD = 40
 # A cue this close to its paragraph's start, in its first clause, opens the
 # paragraph: the paragraph before it says which year it is about.
 _OPENING = 20
-# How far before a cue its sentence may start when a long span is cut down.
-_LEAD_MAX = 200
 # Sentence ends: a plan period named in an earlier sentence does not reach the cue.
 _SENTENCE_END = "。！？"
 # Marks between a run-in heading's title and its text.
@@ -280,6 +279,10 @@ def _narrow(text: str, span: tuple[int, int], conf: dict[str, Any]) -> tuple[int
     if end - start <= int(conf["span_max"]):
         return span
     window = int(conf["introducer_window"])
+    # sentence ends, found once: each cue then looks its sentence up by bisection (linear overall)
+    stops = [i for i in range(start, end) if text[i] in _SENTENCE_END]
+    percent = re.compile("|".join(re.escape(mark) for mark in conf["percent_marks"]))
+    percents = [m.start() for m in percent.finditer(text, start, end)]
     hits = (
         m
         for pattern in _patterns(tuple(conf["cues"]) + tuple(conf["weak_cues"]))
@@ -288,16 +291,16 @@ def _narrow(text: str, span: tuple[int, int], conf: dict[str, Any]) -> tuple[int
     for cue in sorted(hits, key=lambda m: m.start()):
         if not any(w in text[cue.end() : min(end, cue.end() + window)] for w in conf["introducers"]):
             continue
-        # bounded look-arounds keep this linear however many cues a paragraph repeats
-        back = max(start, cue.start() - _LEAD_MAX)
-        first = max(back, max(text.rfind(mark, back, cue.start()) for mark in _SENTENCE_END) + 1)
-        ahead = min(end, cue.end() + int(conf["span_max"]))
-        stops = [i for i in (text.find(mark, cue.end(), ahead) for mark in _SENTENCE_END) if i != -1]
-        last = min(stops) + 1 if stops else ahead
-        if any(mark in text[cue.end() : last] for mark in conf["percent_marks"]):
-            while first < last and text[first].isspace():
-                first += 1
-            return first, last
+        k = bisect_left(stops, cue.start())
+        first = stops[k - 1] + 1 if k else start
+        k = bisect_left(stops, cue.end())
+        last = stops[k] + 1 if k < len(stops) else end
+        k = bisect_left(percents, cue.end())
+        if k == len(percents) or percents[k] >= last:
+            continue
+        while first < last and text[first].isspace():
+            first += 1
+        return first, last
     return span
 
 
