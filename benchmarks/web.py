@@ -25,7 +25,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import httpx
 from sqlalchemy import func, insert, select, text
@@ -54,6 +57,35 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def start_server(url: str, home: Path, *, workers: int = 1, log: IO[str] | None = None
+                 ) -> tuple[subprocess.Popen[bytes], str]:
+    """``python -m duban serve`` on a free port against ``url``, once it answers; (process, base URL)."""
+    port = free_port()
+    env = {**os.environ, "DUBAN_DATABASE_URL": url, "DUBAN_DATA_HOME": str(home),
+           "DUBAN_SECRET_KEY": "bench-secret", "DUBAN_TODAY": TODAY, "DUBAN_PASSWORD_PROFILE": "cheapest"}
+    proc = subprocess.Popen([sys.executable, "-m", "duban", "serve", "--port", str(port), "--log-level", "warning",
+                             "--workers", str(workers)], env=env, stdout=log,
+                            stderr=subprocess.STDOUT if log else None)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            httpx.get(f"{base}/healthz", timeout=1)
+            break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    return proc, base
+
+
+@contextmanager
+def logged_in(base: str) -> Iterator[httpx.Client]:
+    """A client of the server at ``base``, logged in as the admin."""
+    with httpx.Client(base_url=base, timeout=120) as client:
+        token = client.get("/api/csrf").json()["csrf_token"]
+        client.post("/api/login", json={"username": "admin", "password": PASSWORD},
+                    headers={"X-CSRF-Token": token}).raise_for_status()
+        yield client
 
 
 def build_database(url: str, tasks: int, reports: int) -> None:
@@ -154,25 +186,10 @@ def bench(backend: str, url: str, args: argparse.Namespace, folder: Path) -> Non
     engine.dispose()
     print(f"[{backend}] database: {len(task_ids)} tasks, {n_reports} progress reports "
           f"(built in {time.monotonic() - t0:.0f}s)")
-    port = free_port()
-    env = {**os.environ, "DUBAN_DATABASE_URL": url, "DUBAN_DATA_HOME": str(folder / f"home-{backend}"),
-           "DUBAN_SECRET_KEY": "bench-secret", "DUBAN_TODAY": TODAY, "DUBAN_PASSWORD_PROFILE": "cheapest"}
     log = open(folder / f"server-{backend}.log", "w")  # noqa: SIM115 (open for the server's lifetime)
-    proc = subprocess.Popen([sys.executable, "-m", "duban", "serve", "--port", str(port), "--log-level", "warning",
-                             "--workers", str(args.workers)], env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_server(url, folder / f"home-{backend}", workers=args.workers, log=log)
     try:
-        for _ in range(300):
-            try:
-                httpx.get(f"{base}/healthz", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        with httpx.Client(base_url=base, timeout=120) as c:
-            token = c.get("/api/csrf").json()["csrf_token"]
-            r = c.post("/api/login", json={"username": "admin", "password": PASSWORD},
-                       headers={"X-CSRF-Token": token})
-            r.raise_for_status()
+        with logged_in(base) as c:
             t1 = time.monotonic()
             c.get("/").raise_for_status()  # the first request ever computes every task's status and its horizon
             print(f"[{backend}] warm-up (first status computation of all tasks): {time.monotonic() - t1:.1f}s")

@@ -14,17 +14,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from web import PASSWORD, TODAY, build_database, free_port
+from web import build_database, logged_in, start_server
 
 
 def cpu_seconds(pid: int) -> float:
@@ -34,23 +31,9 @@ def cpu_seconds(pid: int) -> float:
 
 
 def measure(url: str, n: int, folder: Path) -> None:
-    port = free_port()
-    env = {**os.environ, "DUBAN_DATABASE_URL": url, "DUBAN_DATA_HOME": str(folder / "home"),
-           "DUBAN_SECRET_KEY": "bench-secret", "DUBAN_TODAY": TODAY, "DUBAN_PASSWORD_PROFILE": "cheapest"}
-    proc = subprocess.Popen([sys.executable, "-m", "duban", "serve", "--port", str(port), "--log-level", "warning"],
-                            env=env)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_server(url, folder / "home")
     try:
-        for _ in range(300):
-            try:
-                httpx.get(f"{base}/healthz", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        with httpx.Client(base_url=base, timeout=120) as c:
-            token = c.get("/api/csrf").json()["csrf_token"]
-            c.post("/api/login", json={"username": "admin", "password": PASSWORD},
-                   headers={"X-CSRF-Token": token}).raise_for_status()
+        with logged_in(base) as c:
             c.get("/").raise_for_status()  # the first status computation
             pages = c.get("/tasks.json").json()["pages"]
             ids = [t["id"] for p in (1, pages) for t in c.get(f"/tasks.json?page={p}").json()["tasks"]]

@@ -6,14 +6,13 @@ time: linear with room for noise), never against absolute limits.
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import pytest
 
 from duban import extract_figures, main_targets, parse_text
+from tests.timing import gc_paused
 
 
 def _repeat(unit: str, n: int) -> str:
@@ -41,22 +40,10 @@ MAKERS: dict[str, Callable[[int], str]] = {
 }
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Time without the cyclic collector: in a full test run its passes over the
-    suite's live objects fall at random and can double one measurement."""
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def _cpu(text: str) -> float:
     best = float("inf")
     for _ in range(2):
-        with _no_gc():
+        with gc_paused():
             start = time.process_time()
             figures = extract_figures(parse_text(text))
             best = min(best, time.process_time() - start)
@@ -105,7 +92,7 @@ def test_main_targets_long_list_linear_time() -> None:
         figures = extract_figures(report)
         best = float("inf")
         for _ in range(2):
-            with _no_gc():
+            with gc_paused():
                 start = time.process_time()
                 found = main_targets(report, figures)
                 best = min(best, time.process_time() - start)

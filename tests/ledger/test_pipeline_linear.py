@@ -9,14 +9,13 @@ themes in one area, sentences before many themes, many unnumbered parts.
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 
 import pytest
 
 from duban.model import Source
 from duban.pipeline import Analysis, analyse
+from tests.timing import assert_doubling_is_linear
 
 REPEATS = 2
 ATTEMPTS = 3
@@ -48,20 +47,6 @@ def _analyse(text: str) -> Analysis:
     return analyse(Source(text=text, format="text", encoding="utf-8", sha256="0" * 64, size=len(text)))
 
 
-def _best_time(text: str) -> float:
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(REPEATS):
-            start = time.process_time()
-            _analyse(text)
-            best = min(best, time.process_time() - start)
-    finally:
-        gc.enable()
-    return best
-
-
 def _check(text: str, analysis: Analysis) -> None:
     for f in analysis.figures:
         assert text[f.start : f.end] == f.text
@@ -75,10 +60,5 @@ def test_pipeline_is_linear(name: str) -> None:
     make, n = FAMILIES[name]
     small, large = HEADER + make(n), HEADER + make(2 * n)
     _check(large, _analyse(large))
-    ratios = []
-    for _ in range(ATTEMPTS):
-        t_small, t_large = _best_time(small), _best_time(large)
-        ratios.append(t_large / max(t_small, NOISE_FLOOR))
-        if ratios[-1] < MAX_RATIO:
-            return
-    pytest.fail(f"{name}: time(2n)/time(n) = {', '.join(f'{r:.1f}' for r in ratios)} at n={n}")
+    assert_doubling_is_linear(name, n, lambda: _analyse(small), lambda: _analyse(large), repeats=REPEATS,
+                              attempts=ATTEMPTS, max_ratio=MAX_RATIO, noise_floor=NOISE_FLOOR)

@@ -7,8 +7,6 @@ fail the test while a quadratic step does: that would take four times as long.
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 
 import pytest
@@ -16,6 +14,7 @@ import pytest
 from duban.ingest import read_report, sample_path
 from duban.model import Report
 from duban.parse import parse_text
+from tests.timing import assert_doubling_is_linear
 
 MB = 1024 * 1024
 REPEATS = 5
@@ -54,21 +53,6 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
-def _best_time(text: str) -> float:
-    """Best of REPEATS runs, garbage collection paused so its timing does not land on one size only."""
-    best = float("inf")
-    gc.collect()
-    gc.disable()
-    try:
-        for _ in range(REPEATS):
-            start = time.perf_counter()
-            parse_text(text)
-            best = min(best, time.perf_counter() - start)
-    finally:
-        gc.enable()
-    return best
-
-
 def _check_spans(report: Report) -> None:
     size = len(report.text)
     assert all(0 <= p.start < p.end <= size for p in report.paragraphs)
@@ -81,14 +65,8 @@ def test_parse_text_is_linear(name: str) -> None:
     make, n = INPUTS[name]
     small, large = make(n), make(2 * n)
     _check_spans(parse_text(large))
-    ratios = []
-    # On a loaded machine one measurement can be off; a quadratic step fails every attempt.
-    for _ in range(ATTEMPTS):
-        t_small, t_large = _best_time(small), _best_time(large)
-        ratios.append(t_large / max(t_small, NOISE_FLOOR))
-        if ratios[-1] < MAX_RATIO:
-            return
-    pytest.fail(f"{name}: time(2n)/time(n) = {', '.join(f'{r:.1f}' for r in ratios)} at n={n}")
+    assert_doubling_is_linear(name, n, lambda: parse_text(small), lambda: parse_text(large), repeats=REPEATS,
+                              attempts=ATTEMPTS, max_ratio=MAX_RATIO, noise_floor=NOISE_FLOOR)
 
 
 def test_parse_text_ten_megabytes_of_one_character() -> None:

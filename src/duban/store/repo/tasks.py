@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from sqlalchemy import Select, Table, func, or_, select, update
 from sqlalchemy.orm import Session, load_only, selectinload
@@ -68,11 +69,14 @@ class TaskLine:
     assignments: list[AssignmentLine] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class TaskLinePage:
-    """One page of a filtered task list, as :class:`TaskLine` rows."""
+Item = TypeVar("Item")
 
-    items: list[TaskLine]
+
+@dataclass(slots=True)
+class Page(Generic[Item]):
+    """One page of a filtered task list: ORM rows or :class:`TaskLine` rows."""
+
+    items: list[Item]
     total: int
     page: int
     page_size: int
@@ -82,18 +86,8 @@ class TaskLinePage:
         return max(1, math.ceil(self.total / self.page_size))
 
 
-@dataclass(slots=True)
-class TaskPage:
-    """One page of a filtered task list."""
-
-    items: list[TaskRow]
-    total: int
-    page: int
-    page_size: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, math.ceil(self.total / self.page_size))
+TaskLinePage = Page[TaskLine]
+TaskPage = Page[TaskRow]
 
 
 def _filtered(
