@@ -74,3 +74,16 @@ def test_main_targets_absent() -> None:
     report = parse_text("政府工作报告\n\n一、过去一年工作回顾\n\n地区生产总值增长6%，一般公共预算收入84.5亿元。\n")
     result = main_targets(report)
     assert not result.found and result.quantified == [] and result.qualitative == []
+
+
+@pytest.mark.parametrize(("plan", "indicator"), [
+    # 黑龙江 2015: the lead words (预期, 今年, 全省) are not part of the indicator
+    ("综合考虑，预期今年全省地区生产总值增长6%左右，居民消费价格涨幅控制在3%。", "地区生产总值"),
+    # 吉林 2006 style: 预期 after the subject
+    ("今年全省地区生产总值预期增长12%。", "地区生产总值"),
+])
+def test_main_target_indicator_drops_the_lead_words(plan: str, indicator: str) -> None:
+    report = parse_text("一、2014年工作回顾\n\n正文。\n\n二、2015年工作安排\n\n" + plan + "\n")
+    found = main_targets(report)
+    first = found.quantified[0]
+    assert (first.indicator, first.indicator_id) == (indicator, "gdp")
