@@ -30,10 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from duban.corpus import read_table
 from duban.ledger.settings import load_settings
-
-# Characters before the figure searched for the average and stretch cues (as
-# the fulfilment check does for 年均).
-CUE_WINDOW = 6
+from duban.model.fulfilment import words_before
 
 WORDING = {"~": "左右", ">=": "以上", "<=": "以内", ">": "超过", "<": "低于", "=": "", "range": "区间"}
 COLUMNS = [
@@ -54,7 +51,7 @@ def gdp_rows(out: Path) -> list[dict[str, object]]:
         quote = t["quote"] or ""
         pos = quote.find(t["text"])
         after = quote[pos + len(t["text"]) : pos + len(t["text"]) + 4] if pos >= 0 else ""
-        before = quote[max(0, pos - CUE_WINDOW) : pos] if pos >= 0 else ""
+        before = words_before(quote, t["text"])  # as the fulfilment check reads 年均
         rows.append({
             "region": rep.get("region"),
             "region_full": rep.get("region_full"),

@@ -42,6 +42,16 @@ class Pairing(str, Enum):
     NONE = "none"
 
 
+# Characters before a figure's number read for a cue that qualifies it (年均, 力争).
+CUE_WINDOW = 6
+
+
+def words_before(quote: str, text: str) -> str:
+    """The :data:`CUE_WINDOW` characters of ``quote`` just before the figure ``text`` ("" when absent)."""
+    at = quote.find(text) if text else -1
+    return quote[max(0, at - CUE_WINDOW) : at] if at >= 0 else ""
+
+
 @dataclass(slots=True)
 class Actual:
     """An achieved value for one indicator and year, with where it was found.
@@ -73,8 +83,7 @@ class Actual:
 
         ``average_cues`` (年均 …) just before the number mark it a multi-year average.
         """
-        at = figure.quote.find(figure.text) if figure.text else -1
-        before = figure.quote[max(0, at - 6) : at] if at >= 0 else ""
+        before = words_before(figure.quote, figure.text)
         return cls(
             indicator=figure.indicator,
             measure=figure.measure,
